@@ -1,0 +1,48 @@
+# Deux commandes font toute l'installation sur une machine neuve :
+#   make site   installe ce qu'il faut, construit le site (site/) et l'édition hors ligne (dist/)
+#   make test   installe ce qu'il faut (dont Chromium de Debian) et passe tous les tests
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: install site test validate schemas serve browser bench lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+site: install
+	$(PY) -m coopdec publish
+
+validate: install
+	$(PY) -m coopdec validate
+
+schemas: install
+	$(PY) -m coopdec schemas
+
+serve: install
+	$(VENV)/bin/mkdocs serve
+
+# Chromium de Debian pour les tests en navigateur réel (aucun téléchargement de navigateur).
+browser:
+	@test -x /usr/bin/chromium || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: install browser
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check src hooks tests
+
+bench: install
+	$(PY) benchmarks/bench_catalogue.py
+
+clean:
+	rm -rf site dist build .site.partial .site.old

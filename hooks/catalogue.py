@@ -1,0 +1,52 @@
+"""MkDocs adapter: build events in, core calls out. No logic lives here.
+
+Loaded by path by MkDocs (and not reloaded by `mkdocs serve`), so it imports
+the installed `coopdec` package by name. Core errors become PluginError: the
+build stops before anything is written, with every problem listed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from coopdec import CatalogueError
+from coopdec.build import Project
+
+_project: Project | None = None
+
+
+def on_config(config):
+    global _project
+    root = Path(config.config_file_path).parent
+    try:
+        _project = Project.load(root, Path(config.docs_dir))
+    except CatalogueError as exc:
+        raise PluginError("Données du catalogue invalides :\n" + exc.report()) from None
+    config.nav = _project.nav(config.nav) if config.nav else None
+    return config
+
+
+def on_files(files, config):
+    for page in _project.pages:
+        files.append(File.generated(config, page.path, content=page.markdown))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        return _project.expand(markdown, page.file.src_uri)
+    except CatalogueError as exc:
+        raise PluginError(exc.report()) from None
+
+
+@event_priority(-50)  # after Material's search plugin (0), before its offline plugin (-100)
+def on_post_build(config):
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.exists():
+        folded = _project.fold_search(json.loads(index.read_text(encoding="utf-8")))
+        index.write_text(json.dumps(folded, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,66 @@
+"""One object for a build: the checked catalogue, its pages, and what engines call.
+
+Why a façade: the MkDocs hooks, the CLI (`coopdec generate`) and tests all
+need the same sequence (load data, check hand-written pages, render), and
+another engine must be able to reuse it without MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .catalogue import Catalogue, load_catalogue
+from .directives import check_pages, expand_directives
+from .nav import expand_nav
+from .problems import CatalogueError, display_path
+from .render import GeneratedPage, render_site
+from .search import fold_search_index
+
+
+@dataclass
+class Project:
+    root: Path
+    content_dir: Path
+    catalogue: Catalogue
+    pages: list[GeneratedPage]
+
+    @classmethod
+    def load(cls, root: Path, content_dir: Path | None = None, data_dir: Path | None = None) -> Project:
+        """Validate everything (data and directives), then render. Raises CatalogueError."""
+        content_dir = content_dir or root / "content"
+        catalogue = load_catalogue(data_dir or root / "data", root)
+        problems = check_pages(content_dir, catalogue, lambda p: display_path(p, root))
+        if problems:
+            raise CatalogueError(problems)
+        return cls(root, content_dir, catalogue, render_site(catalogue))
+
+    def nav(self, nav: list[Any]) -> list[Any]:
+        return expand_nav(nav, self.catalogue)
+
+    def expand(self, markdown: str, page_path: str) -> str:
+        display = display_path(self.content_dir / page_path, self.root)
+        return expand_directives(markdown, page_path, self.catalogue, display)
+
+    def fold_search(self, index: dict[str, Any]) -> dict[str, Any]:
+        return fold_search_index(index)
+
+    def write_pages(self, out: Path) -> list[Path]:
+        """Write generated pages and hand-written pages (directives expanded) to a folder.
+
+        This is the engine-free output: any Markdown site generator can take it.
+        """
+        written = []
+        for page in self.pages:
+            target = out / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown, encoding="utf-8")
+            written.append(target)
+        for source in sorted(self.content_dir.rglob("*.md")):
+            rel = source.relative_to(self.content_dir).as_posix()
+            target = out / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(self.expand(source.read_text(encoding="utf-8"), rel), encoding="utf-8")
+            written.append(target)
+        return written

@@ -1,0 +1,319 @@
+"""Load and check the whole catalogue, or fail with every problem found.
+
+Phase one of two (see render.py for phase two): nothing is rendered from a
+catalogue that did not pass every check. All indexes are dicts built in one
+pass, so loading and checking stay linear in the number of records.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import problems_from_validation
+from .models import (
+    DATA_FILES,
+    Base,
+    Contact,
+    Document,
+    Organisation,
+    Pays,
+    Programme,
+    Region,
+    SousThematique,
+    Thematique,
+    Zone,
+)
+from .problems import CatalogueError, Problem, display_path
+from .text import cle_fr
+from .yamlpos import YamlDocument, load_yaml_file
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written, for errors found after validation."""
+
+    path: str
+    line: int
+    col: int
+
+
+@dataclass
+class Catalogue:
+    documents: dict[str, Document] = field(default_factory=dict)
+    thematiques: dict[str, Thematique] = field(default_factory=dict)
+    sous_thematiques: dict[str, SousThematique] = field(default_factory=dict)
+    zones: dict[str, Zone] = field(default_factory=dict)
+    pays: dict[str, Pays] = field(default_factory=dict)
+    regions: dict[str, Region] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+
+    # Reverse indexes, built once by `index()`; values sorted for rendering.
+    sous_par_thematique: dict[str, list[SousThematique]] = field(default_factory=dict)
+    pays_par_zone: dict[str, list[Pays]] = field(default_factory=dict)
+    programmes_par_theme: dict[str, list[Programme]] = field(default_factory=dict)
+    programmes_par_pays: dict[str, list[Programme]] = field(default_factory=dict)
+    programmes_par_zone: dict[str, list[Programme]] = field(default_factory=dict)
+    programmes_par_contact: dict[str, list[Programme]] = field(default_factory=dict)
+    programmes_par_organisation: dict[str, list[Programme]] = field(default_factory=dict)
+    contacts_par_pays: dict[str, list[Contact]] = field(default_factory=dict)
+    contacts_par_zone: dict[str, list[Contact]] = field(default_factory=dict)
+    contacts_par_theme: dict[str, list[Contact]] = field(default_factory=dict)
+    contacts_par_organisation: dict[str, list[Contact]] = field(default_factory=dict)
+    contacts_par_region: dict[str, list[Contact]] = field(default_factory=dict)
+
+    def theme(self, ident: str) -> Thematique | None:
+        return self.thematiques.get(ident) or self.sous_thematiques.get(ident)
+
+    def index(self) -> None:
+        def sort_titles(groups: dict[str, list[Any]], key: Any) -> dict[str, list[Any]]:
+            return {k: sorted(v, key=key) for k, v in groups.items()}
+
+        by_title = lambda r: (cle_fr(r.titre), r.id)  # noqa: E731
+        by_number = lambda r: ([int(x) for x in r.numero.split(".")] if r.numero else [999], cle_fr(getattr(r, "nom", "")))  # noqa: E731
+        by_contact = lambda c: (cle_fr(contact_label(c, self)), c.id)  # noqa: E731
+
+        sous, pays_z = defaultdict(list), defaultdict(list)
+        for s in self.sous_thematiques.values():
+            sous[s.thematique].append(s)
+        for p in self.pays.values():
+            if p.zone:
+                pays_z[p.zone].append(p)
+        self.sous_par_thematique = sort_titles(sous, by_number)
+        self.pays_par_zone = sort_titles(pays_z, by_number)
+
+        theme, pays, zone, contact, org = (defaultdict(set) for _ in range(5))
+        for prog in self.programmes.values():
+            for t in prog.thematiques:
+                theme[t].add(prog.id)
+                parent = self.sous_thematiques.get(t)
+                if parent:  # a programme on "eau" also belongs on its thématique's page
+                    theme[parent.thematique].add(prog.id)
+            countries = set(prog.pays) | {v.pays for v in prog.villes}
+            for c in countries:
+                pays[c].add(prog.id)
+                if self.pays[c].zone:
+                    zone[self.pays[c].zone].add(prog.id)
+            for z in prog.zones:
+                zone[z].add(prog.id)
+            for c in prog.contacts:
+                contact[c].add(prog.id)
+            for o in prog.porteurs:
+                org[o].add(prog.id)
+
+        def progs(groups: dict[str, set[str]]) -> dict[str, list[Programme]]:
+            return sort_titles({k: [self.programmes[i] for i in v] for k, v in groups.items()}, by_title)
+
+        self.programmes_par_theme = progs(theme)
+        self.programmes_par_pays = progs(pays)
+        self.programmes_par_zone = progs(zone)
+        self.programmes_par_contact = progs(contact)
+        self.programmes_par_organisation = progs(org)
+
+        cp, cz, ct, co, cr = (defaultdict(list) for _ in range(5))
+        for c in self.contacts.values():
+            for p in c.pays:
+                cp[p].append(c)
+            for z in c.zones:
+                cz[z].append(c)
+            for t in c.thematiques:
+                ct[t].append(c)
+            for r in c.regions:
+                cr[r].append(c)
+            co[c.organisation].append(c)
+        self.contacts_par_pays = sort_titles(cp, by_contact)
+        self.contacts_par_zone = sort_titles(cz, by_contact)
+        self.contacts_par_theme = sort_titles(ct, by_contact)
+        self.contacts_par_organisation = sort_titles(co, by_contact)
+        self.contacts_par_region = sort_titles(cr, by_contact)
+
+
+def contact_label(contact: Contact, catalogue: Catalogue) -> str:
+    """How a contact is named in lists: the person, else the role, else the mailbox."""
+    if contact.nom:
+        return contact.nom
+    org = catalogue.organisations.get(contact.organisation)
+    who = org.sigle or org.nom if org else contact.organisation
+    return f"{contact.fonction} ({who})" if contact.fonction else f"{who} : {contact.email}"
+
+
+# collection attribute -> (file, key in file)
+COLLECTIONS: dict[str, tuple[str, str]] = {
+    "documents": ("documents.yaml", "documents"),
+    "thematiques": ("thematiques.yaml", "thematiques"),
+    "sous_thematiques": ("thematiques.yaml", "sous_thematiques"),
+    "zones": ("geographies.yaml", "zones"),
+    "pays": ("geographies.yaml", "pays"),
+    "regions": ("regions.yaml", "regions"),
+    "organisations": ("organisations.yaml", "organisations"),
+    "contacts": ("contacts.yaml", "contacts"),
+    "programmes": ("programmes.yaml", "programmes"),
+}
+
+_UNKNOWN = {
+    "documents": "document inconnu",
+    "thematiques": "thématique inconnue",
+    "themes": "thématique ou sous-thématique inconnue",
+    "zones": "zone inconnue",
+    "pays": "pays inconnu",
+    "regions": "région inconnue",
+    "organisations": "organisation inconnue",
+    "contacts": "contact inconnu",
+    "programmes": "programme inconnu",
+}
+
+
+def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
+    """Read every data file, validate, cross-check. Raises CatalogueError with all problems."""
+    problems: list[Problem] = []
+    docs: dict[str, YamlDocument] = {}
+    models: dict[str, Base] = {}
+    for name, model in DATA_FILES.items():
+        path = data_dir / name
+        display = display_path(path, root)
+        doc, found = load_yaml_file(path, display)
+        problems.extend(found)
+        if doc is None:
+            continue
+        if doc.data is None:
+            problems.append(Problem(display, 1, 1, "vide", "fichier vide : il doit contenir au moins la clé de sa liste"))
+            continue
+        docs[name] = doc
+        try:
+            models[name] = model.model_validate(doc.data)
+        except ValidationError as exc:
+            problems.extend(problems_from_validation(exc, model, doc.positions, display))
+
+    catalogue = Catalogue()
+    for attr, (name, key) in COLLECTIONS.items():
+        if name not in models:
+            continue
+        doc = docs[name]
+        records = getattr(models[name], key)
+        table: dict[str, Any] = getattr(catalogue, attr)
+        for i, record in enumerate(records):
+            line, col = doc.positions.locate((key, i))
+            ident = record.id
+            if ident in table:
+                first = catalogue.origins[(attr, ident)]
+                id_line, id_col = doc.positions.locate((key, i, "id"))
+                problems.append(Problem(doc.path, id_line, id_col, "id_duplique",
+                                        f"identifiant « {ident} » déjà utilisé ({first.path}:{first.line}) : choisissez-en un autre"))
+                continue
+            table[ident] = record
+            catalogue.origins[(attr, ident)] = Origin(doc.path, line, col)
+
+    # Thématiques and sous-thématiques share one URL folder: one id space.
+    for ident in catalogue.thematiques.keys() & catalogue.sous_thematiques.keys():
+        o = catalogue.origins[("sous_thematiques", ident)]
+        first = catalogue.origins[("thematiques", ident)]
+        problems.append(Problem(o.path, o.line, o.col, "id_duplique",
+                                f"identifiant « {ident} » déjà utilisé par une thématique ({first.path}:{first.line})"))
+
+    problems.extend(check_references(docs))
+    if problems:
+        raise CatalogueError(problems)
+    catalogue.index()
+    return catalogue
+
+
+def _unknown(ident: str, kind: str, valid: Iterable[str]) -> str:
+    valid = sorted(valid, key=cle_fr)
+    msg = f"{_UNKNOWN[kind]} « {ident} »"
+    close = difflib.get_close_matches(ident, valid, n=3, cutoff=0.6)
+    if close:
+        msg += f" (vouliez-vous dire {' ou '.join('« ' + c + ' »' for c in close)} ?)"
+    if len(valid) <= 80:
+        msg += f" ; identifiants valides : {', '.join(valid) if valid else '(aucun)'}"
+    else:
+        msg += f" ; {len(valid)} identifiants valides, voir le fichier de données"
+    return msg
+
+
+# (file, list key, path inside a record, kind of target). "*" walks a list.
+REFERENCES: list[tuple[str, str, tuple[str, ...], str]] = [
+    ("thematiques.yaml", "sous_thematiques", ("thematique",), "thematiques"),
+    ("geographies.yaml", "pays", ("zone",), "zones"),
+    ("organisations.yaml", "organisations", ("pays",), "pays"),
+    ("organisations.yaml", "organisations", ("region",), "regions"),
+    ("contacts.yaml", "contacts", ("organisation",), "organisations"),
+    ("contacts.yaml", "contacts", ("pays", "*"), "pays"),
+    ("contacts.yaml", "contacts", ("zones", "*"), "zones"),
+    ("contacts.yaml", "contacts", ("thematiques", "*"), "themes"),
+    ("contacts.yaml", "contacts", ("regions", "*"), "regions"),
+    ("programmes.yaml", "programmes", ("thematiques", "*"), "themes"),
+    ("programmes.yaml", "programmes", ("pays", "*"), "pays"),
+    ("programmes.yaml", "programmes", ("zones", "*"), "zones"),
+    ("programmes.yaml", "programmes", ("villes", "*", "pays"), "pays"),
+    ("programmes.yaml", "programmes", ("porteurs", "*"), "organisations"),
+    ("programmes.yaml", "programmes", ("contacts", "*"), "contacts"),
+] + [
+    (name, key, path, "documents")
+    for name, key in COLLECTIONS.values() if name != "documents.yaml"
+    for path in (("source", "document"), ("chiffres", "*", "source", "document"))
+]
+
+
+def _walk(value: Any, path: tuple[str, ...], at: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...], Any]]:
+    """Yield (location, value) for every value at `path` ("*" = each list item)."""
+    if not path:
+        if value is not None:
+            yield at, value
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        for j, item in enumerate(value if isinstance(value, list) else []):
+            yield from _walk(item, rest, at + (j,))
+    elif isinstance(value, dict) and head in value:
+        yield from _walk(value[head], rest, at + (head,))
+
+
+def _declared_ids(docs: dict[str, YamlDocument]) -> dict[str, set[str]]:
+    """Ids written in the files, valid records or not.
+
+    Why from the raw data: a record that failed validation still exists for
+    the editor; reporting every reference to it as unknown would bury the one
+    real error under false ones.
+    """
+    ids: dict[str, set[str]] = {}
+    for attr, (name, key) in COLLECTIONS.items():
+        doc = docs.get(name)
+        records = doc.data.get(key) if doc and isinstance(doc.data, dict) else None
+        ids[attr] = {r["id"] for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)} \
+            if isinstance(records, list) else set()
+    ids["themes"] = ids["thematiques"] | ids["sous_thematiques"]
+    return ids
+
+
+def check_references(docs: dict[str, YamlDocument]) -> list[Problem]:
+    """Every id a record cites must exist. Each problem points at the citing line.
+
+    Runs on every file that parsed, even when another file failed validation,
+    so one bad file never hides the broken references of another.
+    """
+    targets = _declared_ids(docs)
+    target_file = {attr: name for attr, (name, _) in COLLECTIONS.items()}
+    target_file["themes"] = "thematiques.yaml"
+    problems: list[Problem] = []
+    for name, key, path, kind in REFERENCES:
+        doc = docs.get(name)
+        if doc is None or target_file[kind] not in docs or not isinstance(doc.data, dict):
+            continue
+        records = doc.data.get(key)
+        for i, record in enumerate(records if isinstance(records, list) else []):
+            for loc, ident in _walk(record, path, (key, i)):
+                if not isinstance(ident, str) or ident in targets[kind]:
+                    continue
+                line, col = doc.positions.locate(loc)
+                problems.append(Problem(doc.path, line, col, "reference", _unknown(ident, kind, targets[kind]),
+                                        field=path[0]))
+    return problems

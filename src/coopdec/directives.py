@@ -1,0 +1,182 @@
+"""Directives: generated listings placed in hand-written pages.
+
+A directive is an HTML comment alone on its line, e.g.
+
+    <!-- catalogue:programmes thematique="eau-assainissement" -->
+
+It is parsed once, checked against the catalogue (unknown directive, option
+or id is an error citing page:line with the valid values), then replaced by
+the listing. Lines inside fenced code blocks are left alone, so the syntax
+can be documented.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .catalogue import Catalogue, _unknown, contact_label
+from .labels import GENRES_ORGANISATION, GENRES_PROGRAMME
+from .problems import CatalogueError, Problem
+from .render import render_listing
+from .text import cle_fr
+
+_MARKER = re.compile(r"^\s*<!--\s*catalogue:(?P<name>[\w-]*)(?P<args>.*?)-->\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Directive:
+    name: str
+    options: dict[str, str]
+    line: int
+
+
+# directive -> option -> kind of id it takes (a key of `_targets`)
+SPECS: dict[str, dict[str, str]] = {
+    "thematiques": {},
+    "zones": {},
+    "pays": {"zone": "zones"},
+    "programmes": {"thematique": "themes", "pays": "pays", "zone": "zones", "genre": "genres_programme",
+                   "organisation": "organisations"},
+    "contacts": {"pays": "pays", "zone": "zones", "thematique": "themes", "organisation": "organisations",
+                 "region": "regions"},
+    "organisations": {"genre": "genres_organisation", "pays": "pays"},
+}
+
+
+def _targets(cat: Catalogue, kind: str) -> Iterable[str]:
+    return {
+        "themes": lambda: cat.thematiques.keys() | cat.sous_thematiques.keys(),
+        "pays": cat.pays.keys,
+        "zones": cat.zones.keys,
+        "organisations": cat.organisations.keys,
+        "regions": cat.regions.keys,
+        "genres_programme": GENRES_PROGRAMME.keys,
+        "genres_organisation": GENRES_ORGANISATION.keys,
+    }[kind]()
+
+
+def parse_directives(markdown: str, display: str) -> tuple[list[Directive], list[Problem]]:
+    directives, problems = [], []
+    fence = None
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        opened = _FENCE.match(line)
+        if opened:
+            fence = None if fence == opened.group(1) else (fence or opened.group(1))
+            continue
+        if fence:
+            continue
+        found = _MARKER.match(line)
+        if not found:
+            continue
+        name = found.group("name")
+        if name not in SPECS:
+            problems.append(Problem(display, number, 1, "directive",
+                                    f"directive inconnue « catalogue:{name} » ; directives possibles : {', '.join(sorted(SPECS))}"))
+            continue
+        try:
+            words = shlex.split(found.group("args"))
+        except ValueError:
+            problems.append(Problem(display, number, 1, "directive", "guillemet non fermé dans la directive"))
+            continue
+        options: dict[str, str] = {}
+        for word in words:
+            key, sep, value = word.partition("=")
+            if not sep or key not in SPECS[name]:
+                allowed = ", ".join(sorted(SPECS[name])) or "(aucune)"
+                problems.append(Problem(display, number, 1, "directive",
+                                        f"option « {word} » invalide pour catalogue:{name} ; options possibles : {allowed} (forme clé=\"valeur\")"))
+                continue
+            options[key] = value
+        directives.append(Directive(name, options, number))
+    return directives, problems
+
+
+def check_directives(directives: list[Directive], catalogue: Catalogue, display: str) -> list[Problem]:
+    problems = []
+    for d in directives:
+        for key, value in d.options.items():
+            kind = SPECS[d.name][key]
+            valid = _targets(catalogue, kind)
+            if value not in valid:
+                label = {"genres_programme": "programmes", "genres_organisation": "organisations"}.get(kind, kind)
+                message = _unknown(value, label, valid) if kind not in ("genres_programme", "genres_organisation") else (
+                    f"type « {value} » inconnu ; types possibles : {', '.join(sorted(valid))}")
+                problems.append(Problem(display, d.line, 1, "directive", f"catalogue:{d.name} {key}=… : {message}"))
+    return problems
+
+
+def check_pages(content_dir: Path, catalogue: Catalogue, display: Callable[[Path], str]) -> list[Problem]:
+    """Every directive of every hand-written page, checked before anything is rendered."""
+    problems: list[Problem] = []
+    for path in sorted(content_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        directives, found = parse_directives(text, display(path))
+        problems += found + check_directives(directives, catalogue, display(path))
+    return problems
+
+
+def expand_directives(markdown: str, page_path: str, catalogue: Catalogue, display: str) -> str:
+    """Replace each directive line by its listing. Raises CatalogueError on a bad directive."""
+    directives, problems = parse_directives(markdown, display)
+    problems += check_directives(directives, catalogue, display)
+    if problems:
+        raise CatalogueError(problems)
+    if not directives:
+        return markdown
+    lines = markdown.splitlines()
+    for d in directives:
+        lines[d.line - 1] = _listing(d, page_path, catalogue)
+    return "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")
+
+
+def _listing(d: Directive, page_path: str, cat: Catalogue) -> str:
+    o = d.options
+    ctx: dict[str, Any] = {}
+    if d.name == "thematiques":
+        ctx["items"] = sorted(cat.thematiques.values(), key=lambda t: int(t.numero))
+    elif d.name == "zones":
+        ctx["items"] = sorted(cat.zones.values(), key=lambda z: int(z.numero))
+    elif d.name == "pays":
+        items = [p for p in cat.pays.values() if p.contexte and (not o.get("zone") or p.zone == o["zone"])]
+        ctx["items"] = sorted(items, key=lambda p: cle_fr(p.nom))
+    elif d.name == "programmes":
+        ctx["items"] = select_programmes(cat, o)
+    elif d.name == "contacts":
+        ctx["items"] = select_contacts(cat, o)
+    elif d.name == "organisations":
+        items = [x for x in cat.organisations.values()
+                 if (not o.get("genre") or x.genre == o["genre"]) and (not o.get("pays") or x.pays == o["pays"])]
+        ctx["items"] = sorted(items, key=lambda x: cle_fr(x.nom))
+    return render_listing(f"listing-{d.name}.md.j2", page_path, cat, **ctx).strip("\n")
+
+
+def select_programmes(cat: Catalogue, o: dict[str, str]) -> list[Any]:
+    if "thematique" in o:
+        items = cat.programmes_par_theme.get(o["thematique"], [])
+    elif "pays" in o:
+        items = cat.programmes_par_pays.get(o["pays"], [])
+    elif "zone" in o:
+        items = cat.programmes_par_zone.get(o["zone"], [])
+    elif "organisation" in o:
+        items = cat.programmes_par_organisation.get(o["organisation"], [])
+    else:
+        items = sorted(cat.programmes.values(), key=lambda p: (cle_fr(p.titre), p.id))
+    return [p for p in items
+            if (not o.get("genre") or p.genre == o["genre"])
+            and (not o.get("pays") or o["pays"] in p.pays or any(v.pays == o["pays"] for v in p.villes))]
+
+
+def select_contacts(cat: Catalogue, o: dict[str, str]) -> list[Any]:
+    items = [c for c in cat.contacts.values()
+             if (not o.get("pays") or o["pays"] in c.pays)
+             and (not o.get("zone") or o["zone"] in c.zones)
+             and (not o.get("thematique") or o["thematique"] in c.thematiques)
+             and (not o.get("organisation") or c.organisation == o["organisation"])
+             and (not o.get("region") or o["region"] in c.regions)]
+    return sorted(items, key=lambda c: (cle_fr(cat.organisations[c.organisation].nom), cle_fr(contact_label(c, cat)), c.id))

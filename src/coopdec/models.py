@@ -1,0 +1,384 @@
+"""The one schema of the catalogue: pydantic models.
+
+Everything else derives from here: validation of the YAML files, the JSON
+Schemas that editors' IDEs use (`schemas/`), and the data-format reference
+(`FORMAT-DES-DONNEES.md`). Field descriptions are French because editors
+read them as autocompletion hints.
+
+Why references are ids and not nested records: a programme concerns several
+countries and thématiques, and a contact is cited by several sections; ids
+keep one record per fact and let the build check every link.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ISO3_RE = r"^[A-Z]{3}$"
+INSEE_REGION_RE = r"^[0-9]{2}$"
+DATE_RE = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
+PAGES_RE = r"^[0-9]{1,3}(?:-[0-9]{1,3})?(?:, ?[0-9]{1,3}(?:-[0-9]{1,3})?)*$"
+NUMERO_RE = r"^[0-9]{1,2}(?:\.[0-9]{1,2})?$"
+EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
+PHONE_RE = r"^\+?[0-9 ().-]{6,25}$"
+
+# Messages for patterned strings, keyed by pattern (see errors.py).
+PATTERN_MESSAGES = {
+    SLUG_RE: "identifiant invalide « {input} » : minuscules sans accents, chiffres et tirets seulement (ex. « eau-assainissement »)",
+    ISO3_RE: "code pays ISO 3166 alpha-3 invalide « {input} » : trois majuscules (ex. « MLI » pour le Mali)",
+    INSEE_REGION_RE: "code de région INSEE invalide « {input} » : deux chiffres entre guillemets (ex. « 84 »)",
+    DATE_RE: "date invalide « {input} » : écrivez AAAA, AAAA-MM ou AAAA-MM-JJ (ex. « 2020-10 »)",
+    PAGES_RE: "pages invalides « {input} » : un numéro, une plage ou une liste (ex. « 43 », « 74-77 », « 57, 117 »)",
+    NUMERO_RE: "numéro de section invalide « {input} » : ex. « 1 » ou « 1.2 »",
+    PHONE_RE: "numéro de téléphone invalide « {input} » : chiffres, espaces, « + », points ou tirets",
+}
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_RE)]
+Texte = Annotated[str, StringConstraints(min_length=1)]
+DateInfo = Annotated[str, StringConstraints(pattern=DATE_RE)]
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>")
+_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_REF_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_SAFE_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def _check_markdown(value: str) -> str:
+    """Markdown, never HTML: raw HTML and unsafe link schemes are refused.
+
+    Why refuse instead of stripping: a silently altered text is a silent loss;
+    the editor is told and rewrites it in Markdown.
+    """
+    tag = _HTML_TAG.search(value)
+    if tag:
+        raise PydanticCustomError(
+            "html_interdit",
+            "HTML brut interdit dans un texte (« {tag} ») : utilisez la syntaxe Markdown",
+            {"tag": tag.group(0)[:40]},
+        )
+    for target in _INLINE_LINK.findall(value) + _REF_LINK.findall(value):
+        scheme = _SCHEME.match(target)
+        if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
+            raise PydanticCustomError(
+                "lien_interdit",
+                "lien « {target} » refusé : seuls les liens http(s), mailto et relatifs sont permis",
+                {"target": target[:60]},
+            )
+    return value
+
+
+def _check_email(value: str) -> str:
+    if not EMAIL_RE.match(value):
+        raise PydanticCustomError(
+            "email_invalide",
+            "adresse e-mail invalide « {value} » : forme attendue nom@domaine.fr",
+            {"value": value},
+        )
+    return value
+
+
+def _check_url(value: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or "." not in parts.netloc or " " in value:
+        raise PydanticCustomError(
+            "url_invalide",
+            "adresse web invalide « {value} » : elle doit commencer par https:// (ou http://) et ne contenir aucun espace",
+            {"value": value},
+        )
+    return value
+
+
+def _check_odd(value: int) -> int:
+    if not 1 <= value <= 17:
+        raise PydanticCustomError("odd_invalide", "ODD {value} inexistant : les ODD sont numérotés de 1 à 17", {"value": value})
+    return value
+
+
+Markdown = Annotated[str, AfterValidator(_check_markdown)]
+Email = Annotated[str, AfterValidator(_check_email), Field(json_schema_extra={"format": "email"})]
+Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})]
+Odd = Annotated[int, AfterValidator(_check_odd), Field(json_schema_extra={"minimum": 1, "maximum": 17})]
+
+
+class Base(BaseModel):
+    """Unknown keys are errors: a typo (`telephon:`) must not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+
+# --- provenance ------------------------------------------------------------
+
+class Source(Base):
+    """Where a record comes from."""
+
+    document: Slug = Field(description="Identifiant du document source (voir data/documents.yaml), ex. « guide-2020 ».")
+    pages: str | None = Field(None, pattern=PAGES_RE, description="Page(s) du document, ex. « 43 », « 74-77 », « 57, 117 ».")
+    note: str | None = Field(None, description="Précision sur la source (page déduite, passage, etc.).")
+
+
+class Sourced(Base):
+    """Every record says where its facts come from and how old they are."""
+
+    source: Source = Field(description="Document et page d'où viennent les informations.")
+    mis_a_jour: DateInfo = Field(description="Date des informations (AAAA, AAAA-MM ou AAAA-MM-JJ), ex. « 2020 ».")
+
+
+class Document(Base):
+    """A source document of the catalogue (the guide, a brochure, a survey…)."""
+
+    id: Slug = Field(description="Identifiant du document, ex. « guide-2020 ».")
+    titre: Texte = Field(description="Titre du document.")
+    auteur: Texte = Field(description="Organisme(s) auteur(s) ou éditeur(s).")
+    date: DateInfo = Field(description="Date de publication (AAAA, AAAA-MM ou AAAA-MM-JJ).")
+    description: Markdown | None = Field(None, description="Ce qu'est le document, en une ou deux phrases (Markdown).")
+    url: Url | None = Field(None, description="Adresse où le document est publié.")
+
+
+class Chiffre(Base):
+    """A figure as printed, with its own source when it differs from the record's."""
+
+    libelle: Texte = Field(description="Ce que mesure le chiffre, ex. « collectivités françaises engagées ».")
+    valeur: Texte = Field(description="La valeur telle qu'imprimée, ex. « 197 » ou « 24,4 millions d'euros ».")
+    annee: DateInfo | None = Field(None, description="Année (ou date) à laquelle le chiffre se rapporte.")
+    source: Source | None = Field(None, description="Source du chiffre, si elle diffère de celle de la fiche.")
+
+
+class Lien(Base):
+    titre: Texte = Field(description="Intitulé du lien.")
+    url: Url = Field(description="Adresse web (https://…).")
+
+
+# --- thématiques -----------------------------------------------------------
+
+class Thematique(Sourced):
+    """One of the guide's ten thématiques."""
+
+    id: Slug = Field(description="Identifiant (sert d'adresse de page), ex. « acces-aux-services-essentiels ».")
+    numero: str = Field(pattern=NUMERO_RE, description="Numéro dans le guide, ex. « 1 ».")
+    titre: Texte = Field(description="Titre de la thématique.")
+    titre_infere: bool = Field(False, description="true si le titre n'est pas lisible dans la source et a été déduit du contenu.")
+    resume: Markdown = Field(description="Résumé rédigé (Markdown), fidèle à la source.")
+    odd: list[Odd] = Field(default_factory=list, description="ODD (1 à 17) cités par la source.")
+    chiffres: list[Chiffre] = Field(default_factory=list, description="Chiffres cités.")
+    liens: list[Lien] = Field(default_factory=list, description="Ressources citées.")
+
+
+class SousThematique(Thematique):
+    """A numbered sub-section of a thématique (1.1, 1.2…)."""
+
+    id: Slug = Field(description="Identifiant (sert d'adresse de page), ex. « eau-assainissement ».")
+    numero: str = Field(pattern=NUMERO_RE, description="Numéro dans le guide, ex. « 1.2 ».")
+    thematique: Slug = Field(description="Identifiant de la thématique parente.")
+
+
+# --- géographies -----------------------------------------------------------
+
+class Section(Base):
+    """A non-country section of a zone (e.g. the G5 Sahel road map)."""
+
+    id: Slug = Field(description="Identifiant de la section (ancre dans la page de la zone).")
+    numero: str | None = Field(None, pattern=NUMERO_RE, description="Numéro dans le guide, ex. « 3.1 ».")
+    titre: Texte = Field(description="Titre de la section.")
+    texte: Markdown = Field(description="Résumé rédigé (Markdown).")
+
+
+class Zone(Sourced):
+    """One of the guide's eleven géographies."""
+
+    id: Slug = Field(description="Identifiant de la zone, ex. « sahel ».")
+    numero: str = Field(pattern=NUMERO_RE, description="Numéro dans le guide, ex. « 3 ».")
+    titre: Texte = Field(description="Nom de la zone.")
+    titre_infere: bool = Field(False, description="true si le titre n'est pas lisible dans la source et a été déduit.")
+    resume: Markdown = Field(description="Présentation rédigée de la zone (Markdown).")
+    sections: list[Section] = Field(default_factory=list, description="Sections de la zone qui ne sont pas des pays.")
+
+
+class GenrePays(StrEnum):
+    pays = "pays"
+    sous_region = "sous-region"
+
+
+class Partenariat(Base):
+    """A partnership between authorities cited by a country section."""
+
+    collectivite_francaise: Texte = Field(description="Collectivité française, ex. « Angers ».")
+    partenaire: Texte = Field(description="Collectivité ou institution partenaire, ex. « Bamako ».")
+    description: Markdown | None = Field(None, description="Ce que fait le partenariat (Markdown).")
+
+
+class Pays(Sourced):
+    """A country (or sub-region) with its own section in a géographie."""
+
+    id: Slug = Field(description="Identifiant, ex. « burkina-faso ».")
+    nom: Texte = Field(description="Nom usuel en français.")
+    genre: GenrePays = Field(GenrePays.pays, description="« pays » ou « sous-region ».")
+    iso3: str | None = Field(None, pattern=ISO3_RE, description="Code ISO 3166 alpha-3 (obligatoire pour un pays), ex. « MLI ».")
+    zone: Slug | None = Field(None, description="Identifiant de la zone (géographie) où le guide traite ce pays ; vide si le pays est seulement cité.")
+    numero: str | None = Field(None, pattern=NUMERO_RE, description="Numéro de la section dans le guide, ex. « 3.3 ».")
+    contexte: Markdown | None = Field(None, description="Contexte de la coopération, rédigé (Markdown) ; vide si le guide n'a pas de section pour ce pays.")
+    chiffres: list[Chiffre] = Field(default_factory=list, description="Chiffres cités.")
+    partenariats: list[Partenariat] = Field(default_factory=list, description="Partenariats cités.")
+    liens: list[Lien] = Field(default_factory=list, description="Ressources citées.")
+
+
+class Region(Sourced):
+    """A French region (reference data), for French-side contacts and networks."""
+
+    id: Slug = Field(description="Identifiant, ex. « bretagne ».")
+    code_insee: str = Field(pattern=INSEE_REGION_RE, description="Code INSEE de la région, entre guillemets, ex. « 53 ».")
+    nom: Texte = Field(description="Nom officiel de la région.")
+
+
+# --- organisations and contacts -------------------------------------------
+
+class GenreOrganisation(StrEnum):
+    ministere = "ministere"
+    ambassade = "ambassade"
+    association_collectivites = "association-collectivites"
+    reseau_regional = "reseau-regional"
+    collectivite_francaise = "collectivite-francaise"
+    collectivite_etrangere = "collectivite-etrangere"
+    association = "association"
+    organisation_internationale = "organisation-internationale"
+    etablissement_public = "etablissement-public"
+    entreprise_fondation = "entreprise-fondation"
+    autre = "autre"
+
+
+class Organisation(Sourced):
+    id: Slug = Field(description="Identifiant, ex. « aimf ».")
+    nom: Texte = Field(description="Nom complet, ex. « Association internationale des maires francophones ».")
+    sigle: str | None = Field(None, description="Sigle, ex. « AIMF ».")
+    genre: GenreOrganisation = Field(description="Type d'organisation.")
+    pays: Slug | None = Field(None, description="Pays où l'organisation est située, si hors de France.")
+    region: Slug | None = Field(None, description="Région française, pour une organisation régionale.")
+    url: Url | None = Field(None, description="Site web.")
+    description: Markdown | None = Field(None, description="Présentation rédigée (Markdown).")
+
+
+class Contact(Sourced):
+    """A person or a functional mailbox printed in a source."""
+
+    id: Slug = Field(description="Identifiant, ex. « aimf-secretariat ».")
+    nom: str | None = Field(None, description="Nom de la personne, tel qu'imprimé (vide pour une boîte fonctionnelle).")
+    fonction: str | None = Field(None, description="Rôle ou fonction, ex. « chargée de mission ODD ».")
+    organisation: Slug = Field(description="Identifiant de l'organisation (data/organisations.yaml).")
+    email: Email = Field(description="Adresse e-mail telle qu'imprimée.")
+    telephone: str | None = Field(None, pattern=PHONE_RE, description="Téléphone.")
+    fonctionnel: bool = Field(False, description="true pour une adresse de service (secrétariat, direction…), pas une personne.")
+    pays: list[Slug] = Field(default_factory=list, description="Pays pour lesquels ce contact est cité.")
+    zones: list[Slug] = Field(default_factory=list, description="Zones (géographies) pour lesquelles ce contact est cité.")
+    thematiques: list[Slug] = Field(default_factory=list, description="Thématiques ou sous-thématiques pour lesquelles il est cité.")
+    regions: list[Slug] = Field(default_factory=list, description="Régions françaises couvertes.")
+
+
+# --- programmes ------------------------------------------------------------
+
+class GenreProgramme(StrEnum):
+    cle_en_main_daect = "cle-en-main-daect"
+    cle_en_main_aimf = "cle-en-main-aimf"
+    mutualisable = "mutualisable"
+    appel_a_projets = "appel-a-projets"
+    fonds = "fonds"
+    concours = "concours"
+    programme_europeen = "programme-europeen"
+    autre = "autre"
+
+
+class Tableau(StrEnum):
+    daect = "daect"
+    aimf = "aimf"
+    mutualisables = "mutualisables"
+
+
+class LigneTableau(Base):
+    """A programme's row in one of the three summary tables, kept as printed."""
+
+    tableau: Tableau = Field(description="Tableau : « daect », « aimf » ou « mutualisables ».")
+    pays: Texte = Field(description="Colonne « pays concerné(s) », telle qu'imprimée.")
+    thematique: Texte = Field(description="Colonne « thématique », telle qu'imprimée.")
+    porteur: str | None = Field(None, description="Colonne « association porteuse » ou « chef de file ».")
+    page: str = Field(pattern=PAGES_RE, description="Colonne « voir page ».")
+
+
+class Ville(Base):
+    nom: Texte = Field(description="Nom de la ville ou du territoire.")
+    pays: Slug = Field(description="Identifiant du pays.")
+    lat: float | None = Field(None, ge=-90, le=90, description="Latitude (degrés décimaux).")
+    lon: float | None = Field(None, ge=-180, le=180, description="Longitude (degrés décimaux).")
+
+
+class Programme(Sourced):
+    """A programme or project an authority can join, or another scheme."""
+
+    id: Slug = Field(description="Identifiant (sert d'adresse de page), ex. « aimf-eau-assainissement ».")
+    titre: Texte = Field(description="Titre court, rédigé.")
+    genre: GenreProgramme = Field(description="Type de programme.")
+    destination: Texte = Field(description="Destination telle qu'imprimée (pays, villes, territoires).")
+    pays: list[Slug] = Field(default_factory=list, description="Pays concernés (identifiants).")
+    zones: list[Slug] = Field(default_factory=list, description="Zones concernées, quand la destination dépasse des pays précis.")
+    villes: list[Ville] = Field(default_factory=list, description="Villes ou territoires de destination.")
+    thematiques: list[Slug] = Field(default_factory=list, description="Thématiques ou sous-thématiques du catalogue (identifiants).")
+    thematique_libelle: Texte = Field(description="Thématique telle qu'imprimée dans l'encadré.")
+    description: Markdown = Field(description="Ce que fait le programme, rédigé (Markdown).")
+    odd: list[Odd] = Field(default_factory=list, description="ODD (1 à 17).")
+    odd_note: str | None = Field(None, description="Précision imprimée sur les ODD.")
+    porteurs: list[Slug] = Field(default_factory=list, description="Organisations porteuses ou cheffes de file (identifiants).")
+    porteur_libelle: str | None = Field(None, description="Porteur(s) tels qu'imprimés, s'ils disent plus que la liste.")
+    contacts: list[Slug] = Field(default_factory=list, description="Contacts (identifiants).")
+    budget: str | None = Field(None, description="Budget à prévoir pour une collectivité, tel qu'imprimé.")
+    liens: list[Lien] = Field(default_factory=list, description="Liens cités (exemples, fiches).")
+    tableau: LigneTableau | None = Field(None, description="Ligne du tableau récapitulatif, telle qu'imprimée.")
+
+
+# --- files -----------------------------------------------------------------
+
+class FichierDocuments(Base):
+    documents: list[Document] = Field(description="Documents sources.")
+
+
+class FichierThematiques(Base):
+    thematiques: list[Thematique] = Field(description="Les thématiques.")
+    sous_thematiques: list[SousThematique] = Field(default_factory=list, description="Les sous-thématiques.")
+
+
+class FichierGeographies(Base):
+    zones: list[Zone] = Field(description="Les géographies (zones).")
+    pays: list[Pays] = Field(default_factory=list, description="Pays et sous-régions.")
+
+
+class FichierRegions(Base):
+    regions: list[Region] = Field(description="Régions françaises.")
+
+
+class FichierOrganisations(Base):
+    organisations: list[Organisation] = Field(description="Organisations.")
+
+
+class FichierContacts(Base):
+    contacts: list[Contact] = Field(description="Contacts.")
+
+
+class FichierProgrammes(Base):
+    programmes: list[Programme] = Field(description="Programmes et dispositifs.")
+
+
+# file name -> model; the order is the order of loading and of the reference doc.
+DATA_FILES: dict[str, type[Base]] = {
+    "documents.yaml": FichierDocuments,
+    "thematiques.yaml": FichierThematiques,
+    "geographies.yaml": FichierGeographies,
+    "regions.yaml": FichierRegions,
+    "organisations.yaml": FichierOrganisations,
+    "contacts.yaml": FichierContacts,
+    "programmes.yaml": FichierProgrammes,
+}

@@ -1,0 +1,169 @@
+"""Phase two: the generated Markdown pages, from a checked Catalogue alone.
+
+Renderers are pure: same catalogue, same bytes. No clock, no environment,
+every listing sorted by a named key (French collation, see text.cle_fr).
+Templates live in `templates/`; this module only prepares what they show.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import jinja2
+
+from .catalogue import Catalogue, contact_label
+from .labels import GENRES_ORGANISATION, GENRES_PROGRAMME, ODD, TABLEAUX
+from .text import cle_fr, date_fr, md_block, md_inline
+
+FOLDERS = {
+    "theme": "thematiques",
+    "zone": "geographies",
+    "pays": "pays",
+    "programme": "programmes",
+    "contact": "contacts",
+    "organisation": "organisations",
+}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str  # relative to the docs folder, POSIX, e.g. "pays/mali.md"
+    markdown: str
+
+
+def url(kind: str, ident: str) -> str:
+    return f"{FOLDERS[kind]}/{ident}.md"
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("coopdec", "templates"),
+        autoescape=False,  # we write Markdown; text is escaped by the `md` filter
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(md=md_inline, block=md_block, date_fr=date_fr,
+                       yq=lambda v: json.dumps(v, ensure_ascii=False))  # JSON strings are valid YAML
+    env.globals.update(GENRES_PROGRAMME=GENRES_PROGRAMME, GENRES_ORGANISATION=GENRES_ORGANISATION,
+                       ODD=ODD, TABLEAUX=TABLEAUX)
+    return env
+
+
+class Links:
+    """Markdown links from one page to records, relative so `mkdocs --strict` checks them."""
+
+    def __init__(self, catalogue: Catalogue, page_path: str):
+        self.cat = catalogue
+        self.base = posixpath.dirname(page_path)
+
+    def rel(self, target: str) -> str:
+        return posixpath.relpath(target, self.base or ".")
+
+    def theme(self, ident: str) -> str:
+        t = self.cat.theme(ident)
+        assert t is not None, ident
+        return f"[{md_inline(t.numero + ' ' + t.titre)}]({self.rel(url('theme', ident))})"
+
+    def zone(self, ident: str) -> str:
+        z = self.cat.zones[ident]
+        return f"[{md_inline(z.titre)}]({self.rel(url('zone', ident))})"
+
+    def pays(self, ident: str) -> str:
+        return f"[{md_inline(self.cat.pays[ident].nom)}]({self.rel(url('pays', ident))})"
+
+    def programme(self, ident: str) -> str:
+        return f"[{md_inline(self.cat.programmes[ident].titre)}]({self.rel(url('programme', ident))})"
+
+    def contact(self, ident: str) -> str:
+        return f"[{md_inline(contact_label(self.cat.contacts[ident], self.cat))}]({self.rel(url('contact', ident))})"
+
+    def organisation(self, ident: str) -> str:
+        o = self.cat.organisations[ident]
+        name = f"{o.nom} ({o.sigle})" if o.sigle and o.sigle not in o.nom else o.nom
+        return f"[{md_inline(name)}]({self.rel(url('organisation', ident))})"
+
+    def region(self, ident: str) -> str:
+        return md_inline(self.cat.regions[ident].nom)
+
+    def email(self, address: str) -> str:
+        return f"[{md_inline(address)}](mailto:{address})"
+
+    def source(self, source: Any) -> str:
+        doc = self.cat.documents[source.document]
+        text = f"*{md_inline(doc.titre)}* ({md_inline(doc.auteur.split(';')[0].strip())}, {date_fr(doc.date)})"
+        if source.pages:
+            text += f", p. {source.pages}" if "-" not in source.pages and "," not in source.pages else f", pages {source.pages}"
+        if source.note:
+            text += f". {md_inline(source.note)}"
+        return text
+
+
+def _render(template: str, path: str, catalogue: Catalogue, **context: Any) -> GeneratedPage:
+    env = _environment()
+    text = env.get_template(template).render(cat=catalogue, link=Links(catalogue, path), path=path,
+                                             contact_label=lambda c: contact_label(c, catalogue), **context)
+    return GeneratedPage(path, text)
+
+
+def render_theme(ident: str, catalogue: Catalogue) -> GeneratedPage:
+    theme = catalogue.theme(ident)
+    assert theme is not None
+    parent = catalogue.thematiques.get(getattr(theme, "thematique", ""))
+    return _render("thematique.md.j2", url("theme", ident), catalogue, t=theme, parent=parent,
+                   sous=catalogue.sous_par_thematique.get(ident, []),
+                   programmes=catalogue.programmes_par_theme.get(ident, []),
+                   contacts=catalogue.contacts_par_theme.get(ident, []))
+
+
+def render_zone(ident: str, catalogue: Catalogue) -> GeneratedPage:
+    return _render("zone.md.j2", url("zone", ident), catalogue, z=catalogue.zones[ident],
+                   pays=catalogue.pays_par_zone.get(ident, []),
+                   programmes=catalogue.programmes_par_zone.get(ident, []),
+                   contacts=catalogue.contacts_par_zone.get(ident, []))
+
+
+def render_pays(ident: str, catalogue: Catalogue) -> GeneratedPage:
+    organisations = sorted((o for o in catalogue.organisations.values() if o.pays == ident), key=lambda o: cle_fr(o.nom))
+    return _render("pays.md.j2", url("pays", ident), catalogue, p=catalogue.pays[ident],
+                   programmes=catalogue.programmes_par_pays.get(ident, []),
+                   contacts=catalogue.contacts_par_pays.get(ident, []), organisations=organisations)
+
+
+def render_programme(ident: str, catalogue: Catalogue) -> GeneratedPage:
+    prog = catalogue.programmes[ident]
+    villes_pays = sorted({v.pays for v in prog.villes} - set(prog.pays), key=lambda i: cle_fr(catalogue.pays[i].nom))
+    return _render("programme.md.j2", url("programme", ident), catalogue, p=prog, villes_pays=villes_pays)
+
+
+def render_contact(ident: str, catalogue: Catalogue) -> GeneratedPage:
+    return _render("contact.md.j2", url("contact", ident), catalogue, c=catalogue.contacts[ident],
+                   programmes=catalogue.programmes_par_contact.get(ident, []))
+
+
+def render_organisation(ident: str, catalogue: Catalogue) -> GeneratedPage:
+    return _render("organisation.md.j2", url("organisation", ident), catalogue, o=catalogue.organisations[ident],
+                   contacts=catalogue.contacts_par_organisation.get(ident, []),
+                   programmes=catalogue.programmes_par_organisation.get(ident, []))
+
+
+def render_site(catalogue: Catalogue) -> list[GeneratedPage]:
+    """Every generated page, sorted by path. Linear in the number of records."""
+    pages = [render_theme(i, catalogue) for i in [*catalogue.thematiques, *catalogue.sous_thematiques]]
+    pages += [render_zone(i, catalogue) for i in catalogue.zones]
+    pages += [render_pays(i, catalogue) for i in catalogue.pays]
+    pages += [render_programme(i, catalogue) for i in catalogue.programmes]
+    pages += [render_contact(i, catalogue) for i in catalogue.contacts]
+    pages += [render_organisation(i, catalogue) for i in catalogue.organisations]
+    return sorted(pages, key=lambda p: p.path)
+
+
+def render_listing(template: str, page_path: str, catalogue: Catalogue, **context: Any) -> str:
+    """A generated list placed in a hand-written page by a directive."""
+    return _render(template, page_path, catalogue, **context).markdown

@@ -1,0 +1,46 @@
+"""Valid/invalid data corpora: a regression case is a folder plus a .expected file, no Python.
+
+tests/data/invalid/<case>/ holds the data files that differ from tests/data/valid/data;
+tests/data/invalid/<case>.expected is the exact report the editor must read.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import ROOT, TESTS, VALID
+from coopdec import CatalogueError, load_catalogue
+
+INVALID = TESTS / "data" / "invalid"
+CASES = sorted(p.name for p in INVALID.iterdir() if p.is_dir())
+
+
+def test_there_are_cases():
+    assert len(CASES) >= 15
+
+
+def test_valid_fixture_loads():
+    cat = load_catalogue(VALID / "data", VALID)
+    assert sorted(cat.programmes) == ["aimf-eau", "bretagne-senegal"]
+
+
+def test_real_data_is_valid():
+    cat = load_catalogue(ROOT / "data", ROOT)
+    assert cat.programmes and cat.contacts
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_invalid_case(case, tmp_path, update_goldens):
+    data = tmp_path / "data"
+    shutil.copytree(VALID / "data", data)
+    for overlay in (INVALID / case).iterdir():
+        shutil.copy2(overlay, data / overlay.name)
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(data, tmp_path)
+    report = err.value.report() + "\n"
+    expected = INVALID / f"{case}.expected"
+    if update_goldens:
+        expected.write_text(report, encoding="utf-8")
+    assert report == expected.read_text(encoding="utf-8")
