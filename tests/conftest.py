@@ -47,6 +47,7 @@ def golden(update_goldens):
 def copy_project(tmp: Path, data: Path | None = None, content: Path | None = None) -> Path:
     """A throwaway copy of the project, optionally with other data or content."""
     dest = tmp / "project"
+    dest.mkdir()
     for name in ("mkdocs.yml", "hooks", "overrides"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
@@ -103,7 +104,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh page that records console errors and every request leaving loopback or file://."""
-    context = browser.new_context(locale="fr-FR")
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.console_errors = []
     pg.external_requests = []

@@ -1,0 +1,76 @@
+"""Real headless Chromium against the built site on loopback: search as French readers type, and the reader's path."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def _path(href):
+    return href.split("#")[0].split("?")[0]
+
+
+def _h1(page):
+    return page.locator("h1").first.evaluate("e => e.firstChild.textContent.trim()")
+
+
+def search(page, base, query):
+    page.goto(f"{base}/index.html")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    results = page.locator(".md-search-result__item > a.md-search-result__link")
+    results.first.wait_for(timeout=30000)
+    return [results.nth(i).get_attribute("href") for i in range(min(results.count(), 8))]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("senegal", "pays/senegal.html"),
+    ("energie", "thematiques/energie.html"),
+    ("Giboin", "contacts/lucas-giboin.html"),
+    ("sp@aimf.asso.fr", "contacts/aimf-sp.html"),
+    ("Lianes", "programmes/lianes-cooperation-mali.html"),
+    ("guyomarch", "contacts/armelle-guyomarch.html"),
+])
+def test_search_finds_the_record(page, served_site, query, expected):
+    hrefs = search(page, served_site, query)
+    assert any(_path(h).endswith(expected) for h in hrefs[:3]), (query, hrefs)
+    assert page.external_requests == [] and page.console_errors == []
+
+
+def test_unaccented_and_after_apostrophe(page, served_site):
+    assert search(page, served_site, "cooperation")  # « coopération »
+    hrefs = search(page, served_site, "afrique")  # « l'Afrique » in the AIRF programme
+    assert any("airf-electrification-rurale" in h for h in hrefs), hrefs
+
+
+def test_search_result_leads_to_the_record(page, served_site):
+    search(page, served_site, "senegal")
+    page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+    page.wait_for_url("**/pays/senegal.html*")
+    assert _h1(page) == "Sénégal"
+
+
+def test_reader_path_from_home_to_mali_by_links(page, served_site):
+    page.goto(f"{served_site}/index.html")
+    page.get_by_role("link", name="Thématiques", exact=True).first.click()
+    page.locator("article").get_by_role("link", name="1.2 Eau/assainissement").first.click()
+    page.locator("article").get_by_role("link", name="Eau et assainissement avec l'AIMF").first.click()
+    assert _h1(page) == "Eau et assainissement avec l'AIMF"
+    page.locator("article").get_by_role("link", name="AIMF : sp@aimf.asso.fr").first.click()
+    page.locator("article").get_by_role("link", name="Mali", exact=True).first.click()
+    assert _h1(page) == "Mali"
+    assert page.external_requests == [] and page.console_errors == []
+
+
+def test_search_is_usable_with_the_keyboard(page, served_site):
+    page.goto(f"{served_site}/index.html")
+    page.keyboard.press("/")  # Material's shortcut focuses the search box
+    page.keyboard.type("tchad")
+    first = page.locator(".md-search-result__item > a.md-search-result__link").first
+    first.wait_for(timeout=30000)
+    assert _path(first.get_attribute("href")).endswith("pays/tchad.html")  # the country page ranks first
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/pays/tchad.html*")

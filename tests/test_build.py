@@ -1,0 +1,113 @@
+"""Whole-site builds: strict, linked both ways, no third-party requests, failures publish nothing."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from conftest import ROOT, copy_project, mkdocs_build
+from coopdec.publish import PublishError, publish
+
+THIRD_PARTY = re.compile(r"""(?:src|href)=["']?(?:https?:)?//(?!127\.0\.0\.1)[^"' >]+\.(?:js|css|woff2?|ttf)|fonts\.(?:googleapis|gstatic)\.com|unpkg\.com|cdn\.jsdelivr""")
+
+
+def read(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_pages_exist_for_every_record(built_site):
+    for path in ["index.html", "thematiques/index.html", "thematiques/acces-aux-services-essentiels.html",
+                 "thematiques/eau-assainissement.html", "geographies/sahel.html", "pays/mali.html", "pays/tchad.html",
+                 "programmes/index.html", "programmes/aimf-eau-assainissement.html", "contacts/index.html",
+                 "contacts/aimf-sp.html", "organisations/aimf.html"]:
+        assert (built_site / path).exists(), path
+
+
+def test_links_go_both_ways(built_site):
+    prog = read(built_site, "programmes/airf-electrification-rurale.html")
+    assert 'href="../pays/mali.html"' in prog and 'href="../thematiques/energie.html"' in prog
+    assert "airf-electrification-rurale.html" in read(built_site, "pays/mali.html")
+    assert "airf-electrification-rurale.html" in read(built_site, "thematiques/energie.html")
+    assert "airf-electrification-rurale.html" in read(built_site, "thematiques/acces-aux-services-essentiels.html")
+    assert "contacts/francoise-gianviti.html" in read(built_site, "pays/mali.html")
+    assert "mailto:francoise.gianviti@diplomatie.gouv.fr" in read(built_site, "contacts/francoise-gianviti.html")
+    assert "programmes/aimf-eau-assainissement.html" in read(built_site, "contacts/aimf-sp.html")
+
+
+def test_record_pages_show_source_and_date(built_site):
+    html = read(built_site, "programmes/aimf-eau-assainissement.html")
+    assert "Guide opérationnel de la coopération décentralisée" in html and "p. 43" in html
+    assert "Mis à jour" in html
+    assert 'md-source-file' in html  # Material's "last update" line, fed by revision_date
+
+
+def test_french_pages_with_no_third_party_request(built_site):
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert '<html lang="fr"' in html, path
+        assert not THIRD_PARTY.search(html), (path, THIRD_PARTY.search(html).group(0))
+    # Material's bundle names two CDN scripts it loads only on demand: a ResizeObserver polyfill for
+    # browsers without it, and Mermaid for pages with diagrams (we have none). Anything else is a leak.
+    # The browser tests prove that no request leaves the site.
+    on_demand = {"https://unpkg.com/resize-observer-polyfill", "https://unpkg.com/mermaid@11/dist/mermaid.min.js"}
+    for path in list(built_site.rglob("*.css")) + list(built_site.rglob("*.js")):
+        found = set(re.findall(r"https?://(?:fonts\.googleapis|fonts\.gstatic|unpkg|cdn\.jsdelivr)[^\s\"'`)]*",
+                               path.read_text(errors="ignore")))
+        assert found <= on_demand, (path, found - on_demand)
+
+
+def test_nav_lists_thematiques_and_zones_but_not_every_record(built_site):
+    html = read(built_site, "index.html")
+    assert "thematiques/eau-assainissement.html" in html and "pays/mali.html" in html
+    assert "contacts/lucas-giboin.html" not in html  # records grow with the catalogue: not in every page
+
+
+def test_bad_directive_fails_the_build_with_page_and_line(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "content" / "programmes" / "index.md"
+    page.write_text(page.read_text() + '\n<!-- catalogue:programmes thematique="eaux" -->\n')
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "content/programmes/index.md:" in result.stderr and "thématique ou sous-thématique inconnue « eaux »" in result.stderr
+
+
+def test_mistyped_thematique_gives_one_french_error_with_valid_ids(tmp_path):
+    project = copy_project(tmp_path)
+    data = project / "data" / "programmes.yaml"
+    data.write_text(data.read_text().replace("thematiques: [eau-assainissement]", "thematiques: [eau-assainisement]", 1))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if ": erreur: " in line]
+    assert len(errors) == 1, result.stderr
+    assert re.match(r"^data/programmes\.yaml:\d+:\d+: erreur: thématique ou sous-thématique inconnue « eau-assainisement » "
+                    r"\(vouliez-vous dire « eau-assainissement » \?\) ; identifiants valides : acces-aux-services-essentiels, "
+                    r"dechets, eau-assainissement, energie, sante$", errors[0]), errors[0]
+
+
+@pytest.mark.parametrize("breakage", ["data", "content"])
+def test_failed_publish_leaves_the_published_site_untouched(tmp_path, breakage):
+    project = copy_project(tmp_path)
+    for name in ("pyproject.toml",):
+        shutil.copy2(ROOT / name, project / name)
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("published")
+    if breakage == "data":
+        (project / "data" / "contacts.yaml").write_text("contacts:\n  - id: x\n    id: y\n")
+    else:
+        (project / "content" / "index.md").write_text("<!-- catalogue:nope -->\n")
+    with pytest.raises(PublishError, match="n'a pas été modifié"):
+        publish(project, site, project / "dist")
+    assert (site / "index.html").read_text() == "published"
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_publish_replaces_the_site_when_the_build_succeeds(tmp_path):
+    project = copy_project(tmp_path)
+    site = project / "site"
+    site.mkdir()
+    (site / "stale.html").write_text("old")
+    publish(project, site, project / "dist")
+    assert (site / "index.html").exists() and not (site / "stale.html").exists()
