@@ -7,14 +7,14 @@ but it lists the ids each file references that it does not itself define, so you
 import sys
 from pathlib import Path
 from pydantic import ValidationError
-from coopdec.models import DATA_FILES
+from coopdec.models import DATA_FILES, OPTIONAL_FILES
 from coopdec.yamlpos import load_yaml_file
 from coopdec.errors import problems_from_validation
 
 folder = Path(sys.argv[1])
 bad = 0
 for path in sorted(folder.glob("*.yaml")):
-    model = DATA_FILES.get(path.name)
+    model = {**DATA_FILES, **OPTIONAL_FILES}.get(path.name)
     doc, problems = load_yaml_file(path, str(path))
     for p in problems:
         print(p.format()); bad += 1

@@ -254,6 +254,13 @@ class GenreOrganisation(StrEnum):
     autre = "autre"
 
 
+class AutreNom(Base):
+    """Another name given to the same organisation by another source."""
+
+    nom: Texte = Field(description="Le nom tel que l'autre source l'imprime.")
+    source: Source = Field(description="La source qui emploie ce nom.")
+
+
 class Organisation(Sourced):
     id: Slug = Field(description="Identifiant, ex. « aimf ».")
     nom: Texte = Field(description="Nom complet, ex. « Association internationale des maires francophones ».")
@@ -263,6 +270,7 @@ class Organisation(Sourced):
     region: Slug | None = Field(None, description="Région française, pour une organisation régionale.")
     url: Url | None = Field(None, description="Site web.")
     description: Markdown | None = Field(None, description="Présentation rédigée (Markdown).")
+    autres_noms: list[AutreNom] = Field(default_factory=list, description="Noms différents employés par d'autres sources.")
 
 
 class Contact(Sourced):
@@ -338,6 +346,104 @@ class Programme(Sourced):
     budget: str | None = Field(None, description="Budget à prévoir pour une collectivité, tel qu'imprimé.")
     liens: list[Lien] = Field(default_factory=list, description="Liens cités (exemples, fiches).")
     tableau: LigneTableau | None = Field(None, description="Ligne du tableau récapitulatif, telle qu'imprimée.")
+    gestionnaire: str | None = Field(None, description="Pour un financement : qui le gère, tel qu'imprimé.")
+    beneficiaires: str | None = Field(None, description="Pour un financement : qui peut le demander, tel qu'imprimé.")
+    taux: str | None = Field(None, description="Pour un financement : taux et montants, tels qu'imprimés.")
+    calendrier: str | None = Field(None, description="Calendrier tel qu'imprimé (dates de dépôt, durée).")
+
+
+# --- glossary --------------------------------------------------------------
+
+class Sigle(Sourced):
+    """An acronym and its expansion, as printed."""
+
+    sigle: Texte = Field(description="Le sigle, casse restaurée, ex. « MEAE ».")
+    definition: Texte = Field(description="Sa forme développée telle qu'imprimée.")
+    glossaire: bool = Field(True, description="true si l'entrée figure dans le glossaire du guide ; false pour un sigle développé ailleurs dans le texte.")
+
+
+# --- parts I and II, companion documents ------------------------------------
+
+class Raison(Sourced):
+    """One of the reasons to engage (Part I of the guide)."""
+
+    id: Slug = Field(description="Identifiant, ex. « attractivite ».")
+    numero: str = Field(pattern=NUMERO_RE, description="Numéro d'ordre, ex. « 1 ».")
+    titre: Texte = Field(description="Titre rédigé.")
+    resume: Markdown = Field(description="Ce que dit le guide, rédigé (Markdown).")
+
+
+class Exemple(Sourced):
+    """A concrete example of cooperation cited by a source."""
+
+    id: Slug = Field(description="Identifiant, ex. « ifs-debar-formation ».")
+    titre: Texte = Field(description="Titre court rédigé.")
+    collectivite_francaise: Texte = Field(description="Collectivité française, telle qu'imprimée.")
+    partenaire: str | None = Field(None, description="Collectivité ou institution partenaire, telle qu'imprimée.")
+    pays: list[Slug] = Field(default_factory=list, description="Pays concernés (identifiants).")
+    thematiques: list[Slug] = Field(default_factory=list, description="Thématiques ou sous-thématiques (identifiants).")
+    raison: Slug | None = Field(None, description="Raison de s'engager qu'il illustre (identifiant de data/pourquoi.yaml).")
+    annee: str | None = Field(None, description="Année ou période, telle qu'imprimée.")
+    description: Markdown = Field(description="Ce que l'exemple a fait ou permis, rédigé.")
+
+
+class TexteJuridique(Sourced):
+    """A law or code article of the legal frame."""
+
+    id: Slug = Field(description="Identifiant, ex. « cgct-l1115-1 ».")
+    titre: Texte = Field(description="Nom usuel, ex. « Loi Oudin-Santini ».")
+    reference: Texte = Field(description="Référence, ex. « article L. 1115-1 du CGCT ».")
+    depuis: str | None = Field(None, description="Depuis quand, tel qu'imprimé (date, loi).")
+    permet: Markdown = Field(description="Ce que le texte permet, rédigé.")
+
+
+class Etape(Sourced):
+    """A step of the path from idea to project."""
+
+    id: Slug = Field(description="Identifiant de l'étape.")
+    numero: str = Field(pattern=NUMERO_RE, description="Numéro d'ordre.")
+    titre: Texte = Field(description="Titre rédigé.")
+    texte: Markdown = Field(description="Ce qu'il faut faire, rédigé.")
+    organisations: list[Slug] = Field(default_factory=list, description="Organisations qui aident à cette étape.")
+
+
+class ChiffreCle(Base):
+    """A key figure with its source, date and scope. Several sources may give several values."""
+
+    indicateur: Slug = Field(description="Ce qui est mesuré, identifiant commun aux sources, ex. « collectivites-engagees ».")
+    libelle: Texte = Field(description="Libellé tel que la source le formule.")
+    valeur: Texte = Field(description="Valeur telle qu'imprimée.")
+    annee: str | None = Field(None, description="Année ou période à laquelle le chiffre se rapporte, telle qu'imprimée.")
+    perimetre: str | None = Field(None, description="Périmètre (qui est compté), tel qu'imprimé.")
+    source: Source = Field(description="Document et page.")
+    mis_a_jour: DateInfo = Field(description="Date du document.")
+
+
+class ModeleActer(Sourced):
+    """One of the five models of the ACTER typology."""
+
+    id: Slug = Field(description="Identifiant, ex. « humanis ».")
+    nom: Texte = Field(description="Nom du modèle, ex. « HUMANIS ».")
+    resume: Markdown = Field(description="Portrait rédigé du modèle.")
+    caracteristiques: list[Chiffre] = Field(default_factory=list, description="Traits et chiffres du modèle (part des collectivités, budget…).")
+    conseils: Markdown | None = Field(None, description="Pistes pour une collectivité de ce profil, rédigées.")
+    thematiques: list[Slug] = Field(default_factory=list, description="Thématiques utiles à ce profil.")
+    programmes: list[Slug] = Field(default_factory=list, description="Programmes utiles à ce profil.")
+
+
+class Constat(Sourced):
+    id: Slug = Field(description="Identifiant.")
+    numero: str = Field(pattern=NUMERO_RE, description="Numéro d'ordre.")
+    titre: Texte = Field(description="Titre rédigé.")
+    texte: Markdown = Field(description="Le constat, rédigé.")
+
+
+class Question(Sourced):
+    """A question asked by elected officials, with a short answer in our words."""
+
+    id: Slug = Field(description="Identifiant.")
+    question: Texte = Field(description="La question.")
+    reponse: Markdown = Field(description="Réponse courte, rédigée.")
 
 
 # --- files -----------------------------------------------------------------
@@ -372,6 +478,33 @@ class FichierProgrammes(Base):
     programmes: list[Programme] = Field(description="Programmes et dispositifs.")
 
 
+class FichierGlossaire(Base):
+    sigles: list[Sigle] = Field(description="Sigles : glossaire du guide et sigles développés ailleurs.")
+
+
+class FichierPourquoi(Base):
+    raisons: list[Raison] = Field(description="Les raisons de s'engager (partie I).")
+    exemples: list[Exemple] = Field(default_factory=list, description="Exemples concrets cités par les sources.")
+
+
+class FichierCadre(Base):
+    textes: list[TexteJuridique] = Field(default_factory=list, description="Cadre juridique.")
+    etapes: list[Etape] = Field(default_factory=list, description="De l'idée au projet, pas à pas.")
+
+
+class FichierChiffres(Base):
+    chiffres_cles: list[ChiffreCle] = Field(description="Chiffres clés, chacun avec sa source.")
+
+
+class FichierActer(Base):
+    modeles: list[ModeleActer] = Field(default_factory=list, description="Les cinq modèles de la typologie ACTER.")
+    constats: list[Constat] = Field(default_factory=list, description="Les constats de l'enquête ACTER.")
+
+
+class FichierQuestions(Base):
+    questions: list[Question] = Field(default_factory=list, description="Questions d'élus et réponses.")
+
+
 # file name -> model; the order is the order of loading and of the reference doc.
 DATA_FILES: dict[str, type[Base]] = {
     "documents.yaml": FichierDocuments,
@@ -381,4 +514,14 @@ DATA_FILES: dict[str, type[Base]] = {
     "organisations.yaml": FichierOrganisations,
     "contacts.yaml": FichierContacts,
     "programmes.yaml": FichierProgrammes,
+}
+
+# Files that may be absent (added by later parts of the work); validated when present.
+OPTIONAL_FILES: dict[str, type[Base]] = {
+    "glossaire.yaml": FichierGlossaire,
+    "pourquoi.yaml": FichierPourquoi,
+    "cadre.yaml": FichierCadre,
+    "chiffres.yaml": FichierChiffres,
+    "acter.yaml": FichierActer,
+    "questions.yaml": FichierQuestions,
 }
