@@ -419,6 +419,21 @@ class ChiffreCle(Base):
     mis_a_jour: DateInfo = Field(description="Date du document.")
 
 
+class Point(Base):
+    libelle: Texte = Field(description="Libellé du point (pays, domaine, modèle…).")
+    valeur: float = Field(description="Valeur numérique, pour le graphique.")
+    valeur_imprimee: Texte = Field(description="Valeur telle qu'imprimée, ex. « 11 600 » ou « 28 % ».")
+
+
+class Serie(Sourced):
+    """A series of figures a reader would rather see as a chart (top countries, domains…)."""
+
+    id: Slug = Field(description="Identifiant de la série, ex. « top-pays-partenaires-daect ».")
+    titre: Texte = Field(description="Titre du graphique.")
+    unite: str | None = Field(None, description="Unité, ex. « partenariats », « % des collectivités ».")
+    points: list[Point] = Field(min_length=1, description="Les points, dans l'ordre de la source.")
+
+
 class ModeleActer(Sourced):
     """One of the five models of the ACTER typology."""
 
@@ -494,6 +509,7 @@ class FichierCadre(Base):
 
 class FichierChiffres(Base):
     chiffres_cles: list[ChiffreCle] = Field(description="Chiffres clés, chacun avec sa source.")
+    series: list[Serie] = Field(default_factory=list, description="Séries de chiffres présentées en graphique.")
 
 
 class FichierActer(Base):
