@@ -19,9 +19,20 @@ from pydantic import ValidationError
 from .errors import problems_from_validation
 from .models import (
     DATA_FILES,
+    OPTIONAL_FILES,
     Base,
+    ChiffreCle,
+    Constat,
     Contact,
     Document,
+    Etape,
+    Exemple,
+    ModeleActer,
+    Question,
+    Raison,
+    Serie,
+    Sigle,
+    TexteJuridique,
     Organisation,
     Pays,
     Programme,
@@ -55,6 +66,16 @@ class Catalogue:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     contacts: dict[str, Contact] = field(default_factory=dict)
     programmes: dict[str, Programme] = field(default_factory=dict)
+    raisons: dict[str, Raison] = field(default_factory=dict)
+    exemples: dict[str, Exemple] = field(default_factory=dict)
+    textes: dict[str, TexteJuridique] = field(default_factory=dict)
+    etapes: dict[str, Etape] = field(default_factory=dict)
+    series: dict[str, Serie] = field(default_factory=dict)
+    modeles: dict[str, ModeleActer] = field(default_factory=dict)
+    constats: dict[str, Constat] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
+    sigles: list[Sigle] = field(default_factory=list)
+    chiffres_cles: list[ChiffreCle] = field(default_factory=list)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
 
     # Reverse indexes, built once by `index()`; values sorted for rendering.
@@ -157,6 +178,19 @@ COLLECTIONS: dict[str, tuple[str, str]] = {
     "organisations": ("organisations.yaml", "organisations"),
     "contacts": ("contacts.yaml", "contacts"),
     "programmes": ("programmes.yaml", "programmes"),
+    "raisons": ("pourquoi.yaml", "raisons"),
+    "exemples": ("pourquoi.yaml", "exemples"),
+    "textes": ("cadre.yaml", "textes"),
+    "etapes": ("cadre.yaml", "etapes"),
+    "series": ("chiffres.yaml", "series"),
+    "modeles": ("acter.yaml", "modeles"),
+    "constats": ("acter.yaml", "constats"),
+    "questions": ("questions.yaml", "questions"),
+}
+# Collections without ids (kept as lists, in file order).
+LISTS: dict[str, tuple[str, str]] = {
+    "sigles": ("glossaire.yaml", "sigles"),
+    "chiffres_cles": ("chiffres.yaml", "chiffres_cles"),
 }
 
 _UNKNOWN = {
@@ -169,6 +203,7 @@ _UNKNOWN = {
     "organisations": "organisation inconnue",
     "contacts": "contact inconnu",
     "programmes": "programme inconnu",
+    "raisons": "raison inconnue",
 }
 
 
@@ -177,7 +212,8 @@ def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
     problems: list[Problem] = []
     docs: dict[str, YamlDocument] = {}
     models: dict[str, Base] = {}
-    for name, model in DATA_FILES.items():
+    files = {**DATA_FILES, **{n: m for n, m in OPTIONAL_FILES.items() if (data_dir / n).exists()}}
+    for name, model in files.items():
         path = data_dir / name
         display = display_path(path, root)
         doc, found = load_yaml_file(path, display)
@@ -211,6 +247,18 @@ def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
                 continue
             table[ident] = record
             catalogue.origins[(attr, ident)] = Origin(doc.path, line, col)
+
+    for attr, (name, key) in LISTS.items():
+        if name in models:
+            setattr(catalogue, attr, list(getattr(models[name], key)))
+    seen_sigles: dict[str, int] = {}
+    for i, sigle in enumerate(catalogue.sigles):
+        if sigle.sigle in seen_sigles:
+            line, col = docs["glossaire.yaml"].positions.locate(("sigles", i, "sigle"))
+            first = docs["glossaire.yaml"].positions.locate(("sigles", seen_sigles[sigle.sigle]))[0]
+            problems.append(Problem(docs["glossaire.yaml"].path, line, col, "id_duplique",
+                                    f"sigle « {sigle.sigle} » déjà défini (ligne {first}) : gardez une seule définition"))
+        seen_sigles.setdefault(sigle.sigle, i)
 
     # Thématiques and sous-thématiques share one URL folder: one id space.
     for ident in catalogue.thematiques.keys() & catalogue.sous_thematiques.keys():
@@ -256,10 +304,17 @@ REFERENCES: list[tuple[str, str, tuple[str, ...], str]] = [
     ("programmes.yaml", "programmes", ("villes", "*", "pays"), "pays"),
     ("programmes.yaml", "programmes", ("porteurs", "*"), "organisations"),
     ("programmes.yaml", "programmes", ("contacts", "*"), "contacts"),
+    ("pourquoi.yaml", "exemples", ("pays", "*"), "pays"),
+    ("pourquoi.yaml", "exemples", ("thematiques", "*"), "themes"),
+    ("pourquoi.yaml", "exemples", ("raison",), "raisons"),
+    ("cadre.yaml", "etapes", ("organisations", "*"), "organisations"),
+    ("acter.yaml", "modeles", ("thematiques", "*"), "themes"),
+    ("acter.yaml", "modeles", ("programmes", "*"), "programmes"),
+    ("organisations.yaml", "organisations", ("autres_noms", "*", "source", "document"), "documents"),
 ] + [
     (name, key, path, "documents")
-    for name, key in COLLECTIONS.values() if name != "documents.yaml"
-    for path in (("source", "document"), ("chiffres", "*", "source", "document"))
+    for name, key in [*COLLECTIONS.values(), *LISTS.values()] if name != "documents.yaml"
+    for path in (("source", "document"), ("chiffres", "*", "source", "document"), ("caracteristiques", "*", "source", "document"))
 ]
 
 

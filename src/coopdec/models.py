@@ -530,11 +530,11 @@ DATA_FILES: dict[str, type[Base]] = {
     "organisations.yaml": FichierOrganisations,
     "contacts.yaml": FichierContacts,
     "programmes.yaml": FichierProgrammes,
+    "glossaire.yaml": FichierGlossaire,
 }
 
-# Files that may be absent (added by later parts of the work); validated when present.
+# Files that may be absent; validated when present.
 OPTIONAL_FILES: dict[str, type[Base]] = {
-    "glossaire.yaml": FichierGlossaire,
     "pourquoi.yaml": FichierPourquoi,
     "cadre.yaml": FichierCadre,
     "chiffres.yaml": FichierChiffres,
