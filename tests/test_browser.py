@@ -14,7 +14,7 @@ def _path(href):
 
 
 def _h1(page):
-    return page.locator("h1").first.evaluate("e => e.firstChild.textContent.trim()")
+    return page.locator("h1").first.evaluate("e => e.innerText.replace('¶', '').trim()")
 
 
 def search(page, base, query):

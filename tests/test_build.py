@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, copy_project, mkdocs_build
 from coopdec.publish import PublishError, publish
 
-THIRD_PARTY = re.compile(r"""(?:src|href)=["']?(?:https?:)?//(?!127\.0\.0\.1)[^"' >]+\.(?:js|css|woff2?|ttf)|fonts\.(?:googleapis|gstatic)\.com|unpkg\.com|cdn\.jsdelivr""")
+THIRD_PARTY = re.compile(r"""(?:src|href)=["']?(?:https?:)?//(?!127\.0\.0\.1)[^"' >]+\.(?:js|css|woff2?|ttf)|fonts\.(?:googleapis|gstatic)\.com|unpkg\.com|cdn\.jsdelivr""")  # noqa: E501
 
 
 def read(site, path):

@@ -15,7 +15,7 @@ from .catalogue import Catalogue, load_catalogue
 from .directives import check_pages, expand_directives
 from .nav import expand_nav
 from .problems import CatalogueError, display_path
-from .render import GeneratedPage, render_site
+from .render import GeneratedPage, abbreviations, render_site
 from .search import fold_search_index
 
 
@@ -25,6 +25,7 @@ class Project:
     content_dir: Path
     catalogue: Catalogue
     pages: list[GeneratedPage]
+    abbr: str = ""
 
     @classmethod
     def load(cls, root: Path, content_dir: Path | None = None, data_dir: Path | None = None) -> Project:
@@ -34,14 +35,16 @@ class Project:
         problems = check_pages(content_dir, catalogue, lambda p: display_path(p, root))
         if problems:
             raise CatalogueError(problems)
-        return cls(root, content_dir, catalogue, render_site(catalogue))
+        return cls(root, content_dir, catalogue, render_site(catalogue), abbreviations(catalogue))
 
     def nav(self, nav: list[Any]) -> list[Any]:
         return expand_nav(nav, self.catalogue)
 
     def expand(self, markdown: str, page_path: str) -> str:
+        """Directives expanded, and the sigles' definitions appended (abbr extension)."""
         display = display_path(self.content_dir / page_path, self.root)
-        return expand_directives(markdown, page_path, self.catalogue, display)
+        text = expand_directives(markdown, page_path, self.catalogue, display)
+        return f"{text.rstrip()}\n\n{self.abbr}\n" if self.abbr else text
 
     def fold_search(self, index: dict[str, Any]) -> dict[str, Any]:
         return fold_search_index(index)

@@ -153,6 +153,21 @@ def render_organisation(ident: str, catalogue: Catalogue) -> GeneratedPage:
                    programmes=catalogue.programmes_par_organisation.get(ident, []))
 
 
+def render_glossaire(catalogue: Catalogue) -> GeneratedPage:
+    key = lambda s: cle_fr(s.sigle)  # noqa: E731
+    glossaire = sorted((s for s in catalogue.sigles if s.glossaire), key=key)
+    autres = sorted((s for s in catalogue.sigles if not s.glossaire), key=key)
+    source = glossaire[0].source if glossaire else None
+    return _render("glossaire.md.j2", "glossaire.md", catalogue, glossaire=glossaire, autres=autres, source=source)
+
+
+def abbreviations(catalogue: Catalogue) -> str:
+    """Markdown `abbr` definitions appended to every page: sigles show their meaning on hover."""
+    lines = [f"*[{s.sigle}]: {s.definition}" for s in sorted(catalogue.sigles, key=lambda s: s.sigle)
+             if "]" not in s.sigle and "\n" not in s.definition]
+    return "\n".join(lines)
+
+
 def render_site(catalogue: Catalogue) -> list[GeneratedPage]:
     """Every generated page, sorted by path. Linear in the number of records."""
     pages = [render_theme(i, catalogue) for i in [*catalogue.thematiques, *catalogue.sous_thematiques]]
@@ -161,6 +176,8 @@ def render_site(catalogue: Catalogue) -> list[GeneratedPage]:
     pages += [render_programme(i, catalogue) for i in catalogue.programmes]
     pages += [render_contact(i, catalogue) for i in catalogue.contacts]
     pages += [render_organisation(i, catalogue) for i in catalogue.organisations]
+    if catalogue.sigles:
+        pages.append(render_glossaire(catalogue))
     return sorted(pages, key=lambda p: p.path)
 
 
