@@ -15,7 +15,15 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-install: $(STAMP)
+# Paquets npm : fond de carte Natural Earth, codes pays, polyfill de recherche hors ligne.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(STAMP) node_modules/.installed
 
 site: install
 	$(PY) -m coopdec publish
@@ -43,6 +51,7 @@ lint: install
 
 bench: install
 	$(PY) benchmarks/bench_catalogue.py
+	$(PY) benchmarks/bench_site.py
 
 clean:
-	rm -rf site dist build .site.partial .site.old
+	rm -rf site dist build .site.partial .site.old node_modules

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 
 from coopdec import CatalogueError
 from coopdec.build import Project
+from coopdec.geo import BasemapError
 
 _project: Project | None = None
 
@@ -46,6 +47,10 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-50)  # after Material's search plugin (0), before its offline plugin (-100)
 def on_post_build(config):
+    try:
+        _project.write_maps(Path(config.site_dir))
+    except BasemapError as exc:
+        raise PluginError(str(exc)) from None
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         folded = _project.fold_search(json.loads(index.read_text(encoding="utf-8")))

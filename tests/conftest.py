@@ -51,6 +51,8 @@ def copy_project(tmp: Path, data: Path | None = None, content: Path | None = Non
     for name in ("mkdocs.yml", "hooks", "overrides"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
+    if (ROOT / "node_modules").exists():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")
     shutil.copytree(data or ROOT / "data", dest / "data")
     shutil.copytree(content or ROOT / "content", dest / "content")
     return dest

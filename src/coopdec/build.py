@@ -49,6 +49,19 @@ class Project:
     def fold_search(self, index: dict[str, Any]) -> dict[str, Any]:
         return fold_search_index(index)
 
+    def write_maps(self, site: Path, node_modules: Path | None = None) -> list[Path]:
+        """Every map as its own HTML file in site/cartes/, with shared assets (raises BasemapError)."""
+        from .geo import BasemapError, all_maps, bounds_of, load_basemap
+        from .maps import write_maps, write_offline_assets
+
+        node_modules = node_modules or self.root / "node_modules"
+        basemap = load_basemap(node_modules)
+        try:
+            write_offline_assets(site, node_modules)
+        except FileNotFoundError as exc:
+            raise BasemapError(str(exc)) from None
+        return write_maps(site, all_maps(self.catalogue, bounds_of(basemap)), basemap)
+
     def write_pages(self, out: Path) -> list[Path]:
         """Write generated pages and hand-written pages (directives expanded) to a folder.
 

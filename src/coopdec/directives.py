@@ -46,6 +46,7 @@ SPECS: dict[str, dict[str, str]] = {
     "contacts": {"pays": "pays", "zone": "zones", "thematique": "themes", "organisation": "organisations",
                  "region": "regions"},
     "organisations": {"genre": "genres_organisation", "pays": "pays"},
+    "carte": {"nom": "cartes"},
 }
 
 
@@ -58,6 +59,7 @@ def _targets(cat: Catalogue, kind: str) -> Iterable[str]:
         "regions": cat.regions.keys,
         "genres_programme": GENRES_PROGRAMME.keys,
         "genres_organisation": GENRES_ORGANISATION.keys,
+        "cartes": lambda: {"monde", "france"},
     }[kind]()
 
 
@@ -100,13 +102,16 @@ def parse_directives(markdown: str, display: str) -> tuple[list[Directive], list
 def check_directives(directives: list[Directive], catalogue: Catalogue, display: str) -> list[Problem]:
     problems = []
     for d in directives:
+        if d.name == "carte" and "nom" not in d.options:
+            problems.append(Problem(display, d.line, 1, "directive", 'catalogue:carte demande nom="monde" ou nom="france"'))
         for key, value in d.options.items():
             kind = SPECS[d.name][key]
             valid = _targets(catalogue, kind)
             if value not in valid:
-                label = {"genres_programme": "programmes", "genres_organisation": "organisations"}.get(kind, kind)
-                message = _unknown(value, label, valid) if kind not in ("genres_programme", "genres_organisation") else (
-                    f"type « {value} » inconnu ; types possibles : {', '.join(sorted(valid))}")
+                if kind in ("genres_programme", "genres_organisation", "cartes"):
+                    message = f"valeur « {value} » inconnue ; valeurs possibles : {', '.join(sorted(valid))}"
+                else:
+                    message = _unknown(value, kind, valid)
                 problems.append(Problem(display, d.line, 1, "directive", f"catalogue:{d.name} {key}=… : {message}"))
     return problems
 
@@ -149,6 +154,15 @@ def _listing(d: Directive, page_path: str, cat: Catalogue) -> str:
         ctx["items"] = select_programmes(cat, o)
     elif d.name == "contacts":
         ctx["items"] = select_contacts(cat, o)
+    elif d.name == "carte":
+        ctx["nom"] = o["nom"]
+        ctx["zones"] = sorted(cat.zones.values(), key=lambda z: int(z.numero))
+        orgs: dict[str, list[Any]] = {}
+        for org in sorted(cat.organisations.values(), key=lambda x: cle_fr(x.nom)):
+            if org.region:
+                orgs.setdefault(org.region, []).append(org)
+        ctx["orgs"] = orgs
+        ctx["regions"] = sorted((cat.regions[r] for r in orgs), key=lambda r: cle_fr(r.nom))
     elif d.name == "organisations":
         items = [x for x in cat.organisations.values()
                  if (not o.get("genre") or x.genre == o["genre"]) and (not o.get("pays") or x.pays == o["pays"])]

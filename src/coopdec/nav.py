@@ -1,7 +1,7 @@
 """Navigation entries for the generated pages that belong in the sidebar.
 
-Only the bounded sets (thématiques, zones and their countries) go in the
-navigation; programmes and contacts, which grow with the catalogue, are
+Only the small bounded sets (thématiques, zones) go in the navigation;
+programmes and contacts, which grow with the catalogue, are
 reached through index pages, so every page's HTML stays small at scale.
 """
 
@@ -29,12 +29,9 @@ def _themes(cat: Catalogue) -> list[Any]:
 
 
 def _zones(cat: Catalogue) -> list[Any]:
-    out: list[Any] = []
-    for z in sorted(cat.zones.values(), key=lambda z: int(z.numero)):
-        pays = cat.pays_par_zone.get(z.id, [])
-        title = f"{z.numero}. {z.titre}"
-        out.append({title: [url("zone", z.id)] + [{p.nom: url("pays", p.id)} for p in pays]} if pays else {title: url("zone", z.id)})
-    return out
+    # Zones only: their pages list and map their countries. Countries in the sidebar cost
+    # ~60 kB on every page of the site (Material renders the whole tree in each page).
+    return [{f"{z.numero}. {z.titre}": url("zone", z.id)} for z in sorted(cat.zones.values(), key=lambda z: int(z.numero))]
 
 
 def expand_nav(nav: list[Any], cat: Catalogue) -> list[Any]:

@@ -26,6 +26,7 @@ FOLDERS = {
     "programme": "programmes",
     "contact": "contacts",
     "organisation": "organisations",
+    "region": "regions",
 }
 
 
@@ -90,7 +91,7 @@ class Links:
         return f"[{md_inline(name)}]({self.rel(url('organisation', ident))})"
 
     def region(self, ident: str) -> str:
-        return md_inline(self.cat.regions[ident].nom)
+        return f"[{md_inline(self.cat.regions[ident].nom)}]({self.rel(url('region', ident))})"
 
     def email(self, address: str) -> str:
         return f"[{md_inline(address)}](mailto:{address})"
@@ -131,9 +132,17 @@ def render_zone(ident: str, catalogue: Catalogue) -> GeneratedPage:
 
 def render_pays(ident: str, catalogue: Catalogue) -> GeneratedPage:
     organisations = sorted((o for o in catalogue.organisations.values() if o.pays == ident), key=lambda o: cle_fr(o.nom))
-    return _render("pays.md.j2", url("pays", ident), catalogue, p=catalogue.pays[ident],
+    programmes = catalogue.programmes_par_pays.get(ident, [])
+    has_points = any(v.lat is not None for prog in programmes for v in prog.villes)
+    return _render("pays.md.j2", url("pays", ident), catalogue, p=catalogue.pays[ident], has_points=has_points,
                    programmes=catalogue.programmes_par_pays.get(ident, []),
                    contacts=catalogue.contacts_par_pays.get(ident, []), organisations=organisations)
+
+
+def render_region(ident: str, catalogue: Catalogue) -> GeneratedPage:
+    organisations = sorted((o for o in catalogue.organisations.values() if o.region == ident), key=lambda o: cle_fr(o.nom))
+    return _render("region.md.j2", url("region", ident), catalogue, r=catalogue.regions[ident], organisations=organisations,
+                   contacts=catalogue.contacts_par_region.get(ident, []))
 
 
 def render_programme(ident: str, catalogue: Catalogue) -> GeneratedPage:
@@ -176,6 +185,7 @@ def render_site(catalogue: Catalogue) -> list[GeneratedPage]:
     pages += [render_programme(i, catalogue) for i in catalogue.programmes]
     pages += [render_contact(i, catalogue) for i in catalogue.contacts]
     pages += [render_organisation(i, catalogue) for i in catalogue.organisations]
+    pages += [render_region(i, catalogue) for i in catalogue.regions]
     if catalogue.sigles:
         pages.append(render_glossaire(catalogue))
     return sorted(pages, key=lambda p: p.path)

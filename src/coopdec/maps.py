@@ -1,0 +1,107 @@
+"""Folium, as the thin last step: a MapSpec (geo.py) becomes one HTML file.
+
+Why Folium is wrapped like this: its default page loads ten CDN files and
+blocks zooming. We give it local Leaflet files, draw the shared basemap from
+`assets/cartes/fond.js` (stored once, loaded by every map with a plain
+<script>, which works over file://), and fix the document: `lang="fr"`, a
+<title>, zoom allowed. Folium's element ids are random, so tests check the
+spec and the drawn map, never the raw HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+from .geo import MapSpec
+
+VENDOR = "assets/vendor/leaflet"
+CARTES = "assets/cartes"
+
+
+class _Carte(folium.Map):
+    """A Leaflet map with local assets only (the class attributes Folium reads for <head>)."""
+
+    default_js = [("leaflet", f"../{VENDOR}/leaflet.js"), ("fond", f"../{CARTES}/fond.js"), ("cartes", f"../{CARTES}/cartes.js")]
+    default_css = [("leaflet_css", f"../{VENDOR}/leaflet.css"), ("cartes_css", f"../{CARTES}/cartes.css")]
+
+
+class _Dessin(MacroElement):
+    """Calls our drawing code (assets/cartes/cartes.js) with the spec, once the map exists."""
+
+    _template = Template("{% macro script(this, kwargs) %}cdCarte({{ this._parent.get_name() }}, {{ this.spec }});{% endmacro %}")
+
+    def __init__(self, spec: MapSpec):
+        super().__init__()
+        self._name = "Dessin"
+        self.spec = json.dumps(spec.as_dict(), ensure_ascii=False, sort_keys=True)
+
+
+def render_map(spec: MapSpec) -> str:
+    carte = _Carte(location=None, tiles=None, zoom_start=2, min_zoom=1, max_zoom=9, world_copy_jump=False,
+                   control_scale=True, attribution_control=True)
+    if spec.bounds:
+        carte.fit_bounds(spec.bounds)
+    carte.add_child(_Dessin(spec))
+    html = carte.get_root().render()
+    html = html.replace("<html>", '<html lang="fr">', 1)
+    html = re.sub(r'<meta name="viewport"[^>]*>', '<meta name="viewport" content="width=device-width, initial-scale=1">', html,
+                  count=1, flags=re.S)
+    html = html.replace("<head>", f"<head>\n    <title>{_escape(spec.title)}</title>", 1)
+    # Folium's random ids: replace by a stable one so two builds give the same bytes.
+    ids = sorted(set(re.findall(r"\b(?:map|macro_element|fit_bounds)_[0-9a-f]{32}\b", html)))
+    for n, ident in enumerate(ids):
+        html = html.replace(ident, f"{ident.rsplit('_', 1)[0]}_{n}")
+    return html
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def write_map_assets(site: Path, basemap: dict) -> None:
+    """Leaflet (from the xstatic-leaflet wheel), our drawing code and the basemap, once per site."""
+    import xstatic.pkg.leaflet as xleaflet
+
+    vendor = site / VENDOR
+    if vendor.exists():
+        shutil.rmtree(vendor)
+    shutil.copytree(Path(xleaflet.BASE_DIR), vendor, ignore=shutil.ignore_patterns("*.map", "*-src.js", "*.esm.js"))
+    cartes = site / CARTES
+    cartes.mkdir(parents=True, exist_ok=True)
+    for name in ("cartes.js", "cartes.css"):
+        (cartes / name).write_text(resources.files("coopdec").joinpath("assets", name).read_text(encoding="utf-8"), encoding="utf-8")
+    data = json.dumps(basemap, ensure_ascii=False, separators=(",", ":"))
+    (cartes / "fond.js").write_text(f"window.CD_FOND={data};\n", encoding="utf-8")
+
+
+IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"
+
+
+def write_offline_assets(site: Path, node_modules: Path) -> None:
+    """Material's offline search needs the iframe-worker polyfill: from the npm package, never from a CDN."""
+    shim = node_modules / "iframe-worker" / "shim" / "index.js"
+    if not shim.exists():
+        raise FileNotFoundError(f"{shim} introuvable : lancez `make site`, qui installe les paquets npm")
+    target = site / IFRAME_WORKER
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(shim, target)
+
+
+def write_maps(site: Path, specs: list[MapSpec], basemap: dict) -> list[Path]:
+    write_map_assets(site, basemap)
+    folder = site / "cartes"
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for spec in specs:
+        path = folder / f"{spec.name}.html"
+        path.write_text(render_map(spec), encoding="utf-8")
+        written.append(path)
+    return written

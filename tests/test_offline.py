@@ -1,0 +1,81 @@
+"""The offline edition: the zip, unzipped anywhere and opened from file:// with the network blocked."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pytest
+
+from coopdec.publish import ZIP_FOLDER, write_zip
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def unzipped(built_site, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline")
+    archive = write_zip(built_site, folder / "edition.zip")
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        assert all(n.startswith(ZIP_FOLDER + "/") for n in names)
+        zf.extractall(folder / "unzipped")
+    return folder / "unzipped" / ZIP_FOLDER
+
+
+def test_zip_is_deterministic(built_site, tmp_path):
+    a = write_zip(built_site, tmp_path / "a.zip").read_bytes()
+    b = write_zip(built_site, tmp_path / "b.zip").read_bytes()
+    assert a == b
+
+
+def _search(page, query):
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.wait_for_timeout(1000)
+    box.press_sequentially(query, delay=20)
+    results = page.locator(".md-search-result__item > a.md-search-result__link")
+    results.first.wait_for(timeout=30000)
+    return results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("query, expected", [("senegal", "pays/senegal.html"), ("sp@aimf.asso.fr", "contacts/aimf-sp.html"),
+                                             ("Giboin", "contacts/lucas-giboin.html")])
+def test_search_works_from_file_with_no_network(page, unzipped, query, expected):
+    page.goto((unzipped / "index.html").as_uri())
+    hrefs = _search(page, query)
+    assert any(h.split("?")[0].endswith(expected) for h in hrefs[:3]), hrefs
+    assert page.external_requests == [] and page.console_errors == []
+
+
+def test_country_map_draws_and_its_links_lead_to_records(page, unzipped):
+    page.goto((unzipped / "pays" / "mali.html").as_uri())
+    frame_el = page.locator("iframe[title='Carte : Mali']")
+    frame_el.scroll_into_view_if_needed()
+    frame = frame_el.content_frame
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=15000)
+    assert frame.locator("path.leaflet-interactive").count() == 5  # Mali and the other Sahel countries, as links
+    links = frame.locator(".cd-icone a")
+    assert links.count() >= 5
+    niger = frame.locator(".cd-icone a[title='Niger']")
+    niger.focus()  # keyboard: each country is a real link
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r".*/pays/niger\.html$"))
+    assert page.external_requests == [] and page.console_errors == []
+
+
+def test_world_map_on_the_home_page(page, unzipped):
+    page.goto((unzipped / "index.html").as_uri())
+    frame_el = page.locator("iframe[title='Carte du monde des pays du catalogue']")
+    frame_el.scroll_into_view_if_needed()
+    frame = frame_el.content_frame
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=15000)
+    assert frame.locator("path.leaflet-interactive").count() >= 60
+    assert page.external_requests == [] and page.console_errors == []
+
+
+def test_online_map_page_makes_no_external_request(page, served_site):
+    page.goto(f"{served_site}/regions/index.html")
+    frame = page.locator("iframe[title='Carte de France des réseaux et contacts régionaux']").content_frame
+    frame.locator(".cd-icone a").first.wait_for(timeout=15000)
+    assert page.external_requests == [] and page.console_errors == []
