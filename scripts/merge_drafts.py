@@ -46,6 +46,8 @@ def key_of(collection: str, record: dict[str, Any]) -> str:
         return record["email"].lower()
     if collection == "sigles":
         return record["sigle"]
+    if collection == "chiffres_cles":
+        return "|".join([record["indicateur"], record["valeur"], record["source"]["document"], record["libelle"]])
     return record["id"]
 
 
@@ -73,6 +75,11 @@ def merge_record(collection: str, kept: dict[str, Any], new: dict[str, Any], ori
                 notes = [n for n in (out[field].get("note"), value.get("note")) if n]
                 if len(set(notes)) > 1:
                     out[field]["note"] = " ".join(dict.fromkeys(notes))
+        elif field in ("description", "resume", "contexte") and out[field] != value:
+            # Two summaries of the same record written from two passages: both are kept.
+            a, b = out[field].strip(), value.strip()
+            out[field] = a if b in a else b if a in b else f"{a}\n\n{b}"
+            conflicts.append(f"{collection} {key_of(collection, kept)} · {field}: textes réunis ({origin})")
         elif out[field] != value and field not in ("id", "mis_a_jour"):
             conflicts.append(f"{collection} {key_of(collection, kept)} · {field}: gardé « {out[field]} » ; {origin} donne « {value} »")
     return out

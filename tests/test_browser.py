@@ -18,22 +18,24 @@ def _h1(page):
 
 
 def search(page, base, query):
+    """Type a query as a reader would and return the result links once they match the whole query."""
     page.goto(f"{base}/index.html")
     box = page.locator("input.md-search__input")
     box.click()
-    box.press_sequentially(query, delay=20)
+    page.wait_for_timeout(1000)  # Material ignores input while its worker is still building the index
+    box.fill(query)
     results = page.locator(".md-search-result__item > a.md-search-result__link")
-    # Material ignores keystrokes made while its worker is still building the index (a few hundred ms
-    # after load): like a reader would, we type one more key if nothing came back.
-    for _ in range(10):
+    highlight = "h=" + "+".join(t.lower() for t in re.split(r"[\s@.'’-]+", query) if t)
+    for _ in range(10):  # wait for the results of the full query, typing one more key if nothing comes
         try:
-            results.first.wait_for(timeout=3000)
+            page.wait_for_function(
+                "h => { const a = document.querySelector('.md-search-result__item > a.md-search-result__link');"
+                " return a && a.href.includes(h); }", arg=highlight, timeout=3000)
             break
         except Exception:
             box.press("End")
             box.press("Space")
             box.press("Backspace")
-    results.first.wait_for(timeout=3000)
     return [results.nth(i).get_attribute("href") for i in range(min(results.count(), 8))]
 
 

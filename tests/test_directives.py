@@ -18,7 +18,8 @@ def _errors(text):
 def test_unknown_directive_lists_the_valid_ones():
     assert _errors("x\n<!-- catalogue:programme -->\n") == [
         "content/page.md:2:1: erreur: directive inconnue « catalogue:programme » ; directives possibles : "
-        "carte, contacts, organisations, pays, programmes, thematiques, zones"]
+        "carte, contacts, etapes, exemples, financements, organisations, pays, programmes, raisons, textes, "
+        "thematiques, zones"]
 
 
 def test_unknown_id_and_option():

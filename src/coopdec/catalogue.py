@@ -91,6 +91,9 @@ class Catalogue:
     contacts_par_theme: dict[str, list[Contact]] = field(default_factory=dict)
     contacts_par_organisation: dict[str, list[Contact]] = field(default_factory=dict)
     contacts_par_region: dict[str, list[Contact]] = field(default_factory=dict)
+    exemples_par_pays: dict[str, list[Exemple]] = field(default_factory=dict)
+    exemples_par_theme: dict[str, list[Exemple]] = field(default_factory=dict)
+    exemples_par_raison: dict[str, list[Exemple]] = field(default_factory=dict)
 
     def theme(self, ident: str) -> Thematique | None:
         return self.thematiques.get(ident) or self.sous_thematiques.get(ident)
@@ -156,6 +159,20 @@ class Catalogue:
         self.contacts_par_theme = sort_titles(ct, by_contact)
         self.contacts_par_organisation = sort_titles(co, by_contact)
         self.contacts_par_region = sort_titles(cr, by_contact)
+
+        ep, et, er = (defaultdict(list) for _ in range(3))
+        for e in self.exemples.values():
+            for p in e.pays:
+                ep[p].append(e)
+            for t in e.thematiques:
+                et[t].append(e)
+                parent = self.sous_thematiques.get(t)
+                if parent and e not in et[parent.thematique]:
+                    et[parent.thematique].append(e)
+            er[e.raison or ""].append(e)
+        self.exemples_par_pays = sort_titles(ep, by_title)
+        self.exemples_par_theme = sort_titles(et, by_title)
+        self.exemples_par_raison = sort_titles(er, by_title)
 
 
 def contact_label(contact: Contact, catalogue: Catalogue) -> str:

@@ -47,6 +47,11 @@ SPECS: dict[str, dict[str, str]] = {
                  "region": "regions"},
     "organisations": {"genre": "genres_organisation", "pays": "pays"},
     "carte": {"nom": "cartes"},
+    "raisons": {},
+    "exemples": {"raison": "raisons", "pays": "pays", "thematique": "themes"},
+    "textes": {},
+    "etapes": {},
+    "financements": {"genre": "genres_programme"},
 }
 
 
@@ -60,6 +65,7 @@ def _targets(cat: Catalogue, kind: str) -> Iterable[str]:
         "genres_programme": GENRES_PROGRAMME.keys,
         "genres_organisation": GENRES_ORGANISATION.keys,
         "cartes": lambda: {"monde", "france"},
+        "raisons": lambda: cat.raisons.keys() | {"aucune"},  # "aucune": examples tied to no reason
     }[kind]()
 
 
@@ -163,6 +169,22 @@ def _listing(d: Directive, page_path: str, cat: Catalogue) -> str:
                 orgs.setdefault(org.region, []).append(org)
         ctx["orgs"] = orgs
         ctx["regions"] = sorted((cat.regions[r] for r in orgs), key=lambda r: cle_fr(r.nom))
+    elif d.name == "raisons":
+        ctx["items"] = sorted(cat.raisons.values(), key=lambda r: int(r.numero))
+    elif d.name == "exemples":
+        items = list(cat.exemples.values())
+        wanted = None if o.get("raison") == "aucune" else o.get("raison")
+        items = [e for e in items if ("raison" not in o or e.raison == wanted) and (not o.get("pays") or o["pays"] in e.pays)
+                 and (not o.get("thematique") or e in cat.exemples_par_theme.get(o["thematique"], []))]
+        ctx["items"] = sorted(items, key=lambda e: (cle_fr(e.titre), e.id))
+    elif d.name == "textes":
+        ctx["items"] = list(cat.textes.values())
+    elif d.name == "etapes":
+        ctx["items"] = sorted(cat.etapes.values(), key=lambda e: [int(x) for x in e.numero.split(".")])
+    elif d.name == "financements":
+        genres = [o["genre"]] if o.get("genre") else ["appel-a-projets", "fonds", "programme-europeen", "concours"]
+        items = [p for p in cat.programmes.values() if p.genre in genres]
+        ctx["items"] = sorted(items, key=lambda p: (genres.index(p.genre), cle_fr(p.titre), p.id))
     elif d.name == "organisations":
         items = [x for x in cat.organisations.values()
                  if (not o.get("genre") or x.genre == o["genre"]) and (not o.get("pays") or x.pays == o["pays"])]

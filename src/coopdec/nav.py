@@ -14,6 +14,7 @@ from .render import url
 
 THEMES_INDEX = "thematiques/index.md"
 ZONES_INDEX = "geographies/index.md"
+RAISONS_INDEX = "pourquoi/index.md"
 
 
 def _themes(cat: Catalogue) -> list[Any]:
@@ -45,6 +46,10 @@ def expand_nav(nav: list[Any], cat: Catalogue) -> list[Any]:
                 continue
             if value == ZONES_INDEX:
                 out.append({title: [ZONES_INDEX, *_zones(cat)]})
+                continue
+            if value == RAISONS_INDEX and cat.raisons:
+                raisons = sorted(cat.raisons.values(), key=lambda r: int(r.numero))
+                out.append({title: [RAISONS_INDEX, *({f"{r.numero}. {r.titre}": url("raison", r.id)} for r in raisons)]})
                 continue
         out.append(entry)
     return out

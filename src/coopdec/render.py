@@ -27,6 +27,17 @@ FOLDERS = {
     "contact": "contacts",
     "organisation": "organisations",
     "region": "regions",
+    "raison": "pourquoi",
+}
+
+INDICATEURS = {
+    "collectivites-engagees": "Collectivités françaises engagées",
+    "partenariats": "Partenariats de coopération décentralisée",
+    "pays-partenaires": "Pays partenaires",
+    "collectivites-partenaires-etrangeres": "Collectivités partenaires étrangères",
+    "apd-collectivites": "Aide publique au développement des collectivités",
+    "projets-cofinances-daect": "Projets cofinancés par la DAECT",
+    "budget-daect": "Budget de la DAECT",
 }
 
 
@@ -120,7 +131,8 @@ def render_theme(ident: str, catalogue: Catalogue) -> GeneratedPage:
     return _render("thematique.md.j2", url("theme", ident), catalogue, t=theme, parent=parent,
                    sous=catalogue.sous_par_thematique.get(ident, []),
                    programmes=catalogue.programmes_par_theme.get(ident, []),
-                   contacts=catalogue.contacts_par_theme.get(ident, []))
+                   contacts=catalogue.contacts_par_theme.get(ident, []),
+                   exemples=catalogue.exemples_par_theme.get(ident, []))
 
 
 def render_zone(ident: str, catalogue: Catalogue) -> GeneratedPage:
@@ -136,7 +148,8 @@ def render_pays(ident: str, catalogue: Catalogue) -> GeneratedPage:
     has_points = any(v.lat is not None for prog in programmes for v in prog.villes)
     return _render("pays.md.j2", url("pays", ident), catalogue, p=catalogue.pays[ident], has_points=has_points,
                    programmes=catalogue.programmes_par_pays.get(ident, []),
-                   contacts=catalogue.contacts_par_pays.get(ident, []), organisations=organisations)
+                   contacts=catalogue.contacts_par_pays.get(ident, []), organisations=organisations,
+                   exemples=catalogue.exemples_par_pays.get(ident, []))
 
 
 def render_region(ident: str, catalogue: Catalogue) -> GeneratedPage:
@@ -177,6 +190,43 @@ def abbreviations(catalogue: Catalogue) -> str:
     return "\n".join(lines)
 
 
+def render_raison(ident: str, catalogue: Catalogue) -> GeneratedPage:
+    return _render("raison.md.j2", url("raison", ident), catalogue, r=catalogue.raisons[ident],
+                   exemples=catalogue.exemples_par_raison.get(ident, []))
+
+
+def render_chiffres(catalogue: Catalogue) -> GeneratedPage:
+    from .charts import bar_chart
+
+    groupes: dict[str, list[Any]] = {}
+    for c in catalogue.chiffres_cles:
+        groupes.setdefault(c.indicateur, []).append(c)
+    known = [k for k in INDICATEURS if k in groupes]
+    others = sorted((k for k in groupes if k not in INDICATEURS), key=cle_fr)
+    titres = {k: INDICATEURS.get(k) or groupes[k][0].libelle for k in groupes}
+    series = sorted(catalogue.series.values(), key=lambda s: cle_fr(s.titre))
+    return _render("chiffres.md.j2", "chiffres-cles.md", catalogue, groupes=[(k, groupes[k]) for k in known + others],
+                   titres=titres, series=series, charts={s.id: bar_chart(s) for s in series})
+
+
+def render_acter(catalogue: Catalogue) -> GeneratedPage:
+    modeles = list(catalogue.modeles.values())
+    lignes: list[str] = []
+    cellules: dict[str, dict[str, str]] = {}
+    for mo in modeles:
+        cellules[mo.id] = {}
+        for c in mo.caracteristiques:
+            if c.libelle not in lignes:
+                lignes.append(c.libelle)
+            cellules[mo.id][c.libelle] = c.valeur
+    constats = sorted(catalogue.constats.values(), key=lambda c: int(c.numero.split(".")[0]))
+    return _render("acter.md.j2", "acter.md", catalogue, modeles=modeles, lignes=lignes, cellules=cellules, constats=constats)
+
+
+def render_questions(catalogue: Catalogue) -> GeneratedPage:
+    return _render("questions.md.j2", "questions.md", catalogue, questions=list(catalogue.questions.values()))
+
+
 def render_site(catalogue: Catalogue) -> list[GeneratedPage]:
     """Every generated page, sorted by path. Linear in the number of records."""
     pages = [render_theme(i, catalogue) for i in [*catalogue.thematiques, *catalogue.sous_thematiques]]
@@ -188,6 +238,13 @@ def render_site(catalogue: Catalogue) -> list[GeneratedPage]:
     pages += [render_region(i, catalogue) for i in catalogue.regions]
     if catalogue.sigles:
         pages.append(render_glossaire(catalogue))
+    pages += [render_raison(i, catalogue) for i in catalogue.raisons]
+    if catalogue.chiffres_cles or catalogue.series:
+        pages.append(render_chiffres(catalogue))
+    if catalogue.modeles:
+        pages.append(render_acter(catalogue))
+    if catalogue.questions:
+        pages.append(render_questions(catalogue))
     return sorted(pages, key=lambda p: p.path)
 
 

@@ -13,7 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import DATA_FILES, DATE_RE, SLUG_RE
+from .models import DATA_FILES, DATE_RE, OPTIONAL_FILES, SLUG_RE
+
+ALL_FILES = {**DATA_FILES, **OPTIONAL_FILES}
 
 SCHEMA_DIR = "schemas"
 REFERENCE = "FORMAT-DES-DONNEES.md"
@@ -24,7 +26,7 @@ def schema_name(data_file: str) -> str:
 
 
 def json_schema(data_file: str) -> str:
-    model = DATA_FILES[data_file]
+    model = ALL_FILES[data_file]
     schema = model.model_json_schema()
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -97,7 +99,7 @@ def reference_markdown() -> str:
         "| --- | --- | --- |",
     ]
     seen: dict[str, type[BaseModel]] = {}
-    for name, model in DATA_FILES.items():
+    for name, model in ALL_FILES.items():
         keys = ", ".join(f"`{k}`" for k in model.model_fields)
         out.append(f"| `data/{name}` | `{SCHEMA_DIR}/{schema_name(name)}` | {keys} |")
         _models_in(model, seen)
@@ -119,7 +121,7 @@ def reference_markdown() -> str:
 
 
 def generated_files(root: Path) -> dict[Path, str]:
-    files = {root / SCHEMA_DIR / schema_name(name): json_schema(name) for name in DATA_FILES}
+    files = {root / SCHEMA_DIR / schema_name(name): json_schema(name) for name in ALL_FILES}
     files[root / REFERENCE] = reference_markdown()
     return files
 
