@@ -2,13 +2,13 @@
 
 import json
 
-import jsonschema_check  # noqa: F401  (local helper below keeps this file dependency-free)
+import jsonschema_check
 from conftest import ROOT
 from coopdec.models import DATA_FILES, OPTIONAL_FILES
-
-PRESENT = [n for n in {**DATA_FILES, **OPTIONAL_FILES} if (ROOT / 'data' / n).exists()]
 from coopdec.schema import generated_files
 from coopdec.yamlpos import load_yaml_file
+
+PRESENT = [n for n in {**DATA_FILES, **OPTIONAL_FILES} if (ROOT / "data" / n).exists()]
 
 
 def test_generated_files_are_up_to_date():
