@@ -49,6 +49,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_build(config):
     try:
         _project.write_maps(Path(config.site_dir))
+        _project.write_site_files(Path(config.site_dir), config.extra.get("catalogue"))
     except BasemapError as exc:
         raise PluginError(str(exc)) from None
     index = Path(config.site_dir) / "search" / "search_index.json"

@@ -62,6 +62,25 @@ class Project:
             raise BasemapError(str(exc)) from None
         return write_maps(site, all_maps(self.catalogue, bounds_of(basemap)), basemap)
 
+    def write_site_files(self, site: Path, settings: dict[str, Any] | None = None) -> list[Path]:
+        """Files that are not pages: open-data exports, explorer data and script, redirects of old ids."""
+        from importlib import resources
+
+        from .explorer import explorer_script
+        from .exports import FOLDER, ExportSettings, export_files
+        from .redirects import redirect_pages
+
+        written = []
+        date = max(d.date for d in self.catalogue.documents.values())
+        for name, text in export_files(self.catalogue, ExportSettings(**(settings or {})), date).items():
+            written.append(_write(site / FOLDER / name, text))
+        written.append(_write(site / "assets" / "catalogue" / "donnees.js", explorer_script(self.catalogue)))
+        script = resources.files("coopdec").joinpath("assets", "explorateur.js").read_text(encoding="utf-8")
+        written.append(_write(site / "assets" / "catalogue" / "explorateur.js", script))
+        for path, html in redirect_pages(self.catalogue).items():
+            written.append(_write(site / path, html))
+        return written
+
     def write_pages(self, out: Path) -> list[Path]:
         """Write generated pages and hand-written pages (directives expanded) to a folder.
 
@@ -80,3 +99,9 @@ class Project:
             target.write_text(self.expand(source.read_text(encoding="utf-8"), rel), encoding="utf-8")
             written.append(target)
         return written
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -285,10 +285,47 @@ def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
                                 f"identifiant « {ident} » déjà utilisé par une thématique ({first.path}:{first.line})"))
 
     problems.extend(check_references(docs))
+    problems.extend(check_old_ids(catalogue, docs))
     if problems:
         raise CatalogueError(problems)
     catalogue.index()
     return catalogue
+
+
+# URL folder -> collections whose pages live there (one id space per folder).
+FOLDERS: dict[str, tuple[str, ...]] = {
+    "thematiques": ("thematiques", "sous_thematiques"),
+    "geographies": ("zones",),
+    "pays": ("pays",),
+    "regions": ("regions",),
+    "organisations": ("organisations",),
+    "contacts": ("contacts",),
+    "programmes": ("programmes",),
+}
+
+
+def check_old_ids(catalogue: Catalogue, docs: dict[str, YamlDocument]) -> list[Problem]:
+    """An old id keeps its address: it may name no current record, and only one record."""
+    problems = []
+    for attrs in FOLDERS.values():
+        current = {i: attr for attr in attrs for i in getattr(catalogue, attr)}
+        claimed: dict[str, str] = {}
+        for attr in attrs:
+            name, key = COLLECTIONS[attr]
+            for i, record in enumerate(docs[name].data.get(key) or []) if name in docs else []:
+                if not isinstance(record, dict):
+                    continue
+                for j, old in enumerate(record.get("anciens_ids") or []):
+                    line, col = docs[name].positions.locate((key, i, "anciens_ids", j))
+                    if old in current:
+                        problems.append(Problem(docs[name].path, line, col, "ancien_id",
+                                                f"ancien identifiant « {old} » : c'est aussi l'identifiant d'une fiche actuelle ; "
+                                                "une adresse ne peut mener qu'à une fiche"))
+                    elif old in claimed and claimed[old] != record.get("id"):
+                        problems.append(Problem(docs[name].path, line, col, "ancien_id",
+                                                f"ancien identifiant « {old} » déjà déclaré par la fiche « {claimed[old]} »"))
+                    claimed.setdefault(old, str(record.get("id")))
+    return problems
 
 
 def _unknown(ident: str, kind: str, valid: Iterable[str]) -> str:

@@ -132,6 +132,12 @@ class Sourced(Base):
     mis_a_jour: DateInfo = Field(description="Date des informations (AAAA, AAAA-MM ou AAAA-MM-JJ), ex. « 2020 ».")
 
 
+class Paged(Sourced):
+    """A record with its own page. Renaming its id keeps the old address working."""
+
+    anciens_ids: list[Slug] = Field(default_factory=list, description="Anciens identifiants de la fiche : leurs adresses redirigent vers la nouvelle.")
+
+
 class Document(Base):
     """A source document of the catalogue (the guide, a brochure, a survey…)."""
 
@@ -159,7 +165,7 @@ class Lien(Base):
 
 # --- thématiques -----------------------------------------------------------
 
-class Thematique(Sourced):
+class Thematique(Paged):
     """One of the guide's ten thématiques."""
 
     id: Slug = Field(description="Identifiant (sert d'adresse de page), ex. « acces-aux-services-essentiels ».")
@@ -191,7 +197,7 @@ class Section(Base):
     texte: Markdown = Field(description="Résumé rédigé (Markdown).")
 
 
-class Zone(Sourced):
+class Zone(Paged):
     """One of the guide's eleven géographies."""
 
     id: Slug = Field(description="Identifiant de la zone, ex. « sahel ».")
@@ -215,7 +221,7 @@ class Partenariat(Base):
     description: Markdown | None = Field(None, description="Ce que fait le partenariat (Markdown).")
 
 
-class Pays(Sourced):
+class Pays(Paged):
     """A country (or sub-region) with its own section in a géographie."""
 
     id: Slug = Field(description="Identifiant, ex. « burkina-faso ».")
@@ -230,7 +236,7 @@ class Pays(Sourced):
     liens: list[Lien] = Field(default_factory=list, description="Ressources citées.")
 
 
-class Region(Sourced):
+class Region(Paged):
     """A French region (reference data), for French-side contacts and networks."""
 
     id: Slug = Field(description="Identifiant, ex. « bretagne ».")
@@ -261,7 +267,7 @@ class AutreNom(Base):
     source: Source = Field(description="La source qui emploie ce nom.")
 
 
-class Organisation(Sourced):
+class Organisation(Paged):
     id: Slug = Field(description="Identifiant, ex. « aimf ».")
     nom: Texte = Field(description="Nom complet, ex. « Association internationale des maires francophones ».")
     sigle: str | None = Field(None, description="Sigle, ex. « AIMF ».")
@@ -273,7 +279,7 @@ class Organisation(Sourced):
     autres_noms: list[AutreNom] = Field(default_factory=list, description="Noms différents employés par d'autres sources.")
 
 
-class Contact(Sourced):
+class Contact(Paged):
     """A person or a functional mailbox printed in a source."""
 
     id: Slug = Field(description="Identifiant, ex. « aimf-secretariat ».")
@@ -325,7 +331,7 @@ class Ville(Base):
     lon: float | None = Field(None, ge=-180, le=180, description="Longitude (degrés décimaux).")
 
 
-class Programme(Sourced):
+class Programme(Paged):
     """A programme or project an authority can join, or another scheme."""
 
     id: Slug = Field(description="Identifiant (sert d'adresse de page), ex. « aimf-eau-assainissement ».")

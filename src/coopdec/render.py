@@ -227,6 +227,27 @@ def render_questions(catalogue: Catalogue) -> GeneratedPage:
     return _render("questions.md.j2", "questions.md", catalogue, questions=list(catalogue.questions.values()))
 
 
+def render_odd_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    """One page per SDG (1-17) and an index: programmes and thématiques that cite it."""
+    progs: dict[int, list[Any]] = {n: [] for n in ODD}
+    themes: dict[int, list[Any]] = {n: [] for n in ODD}
+    for p in catalogue.programmes.values():
+        for n in p.odd:
+            progs[n].append(p)
+    for t in [*catalogue.thematiques.values(), *catalogue.sous_thematiques.values()]:
+        for n in t.odd:
+            themes[n].append(t)
+    pages = []
+    for n in ODD:
+        pages.append(_render("odd.md.j2", f"odd/{n}.md", catalogue, n=n, prev=n - 1 if n > 1 else None,
+                             next=n + 1 if n < 17 else None,
+                             programmes=sorted(progs[n], key=lambda p: (cle_fr(p.titre), p.id)),
+                             themes=sorted(themes[n], key=lambda t: [int(x) for x in t.numero.split(".")])))
+    rows = [(n, len(progs[n]), len(themes[n])) for n in ODD]
+    pages.append(_render("odd-index.md.j2", "odd/index.md", catalogue, rows=rows))
+    return pages
+
+
 def render_site(catalogue: Catalogue) -> list[GeneratedPage]:
     """Every generated page, sorted by path. Linear in the number of records."""
     pages = [render_theme(i, catalogue) for i in [*catalogue.thematiques, *catalogue.sous_thematiques]]
@@ -245,6 +266,7 @@ def render_site(catalogue: Catalogue) -> list[GeneratedPage]:
         pages.append(render_acter(catalogue))
     if catalogue.questions:
         pages.append(render_questions(catalogue))
+    pages += render_odd_pages(catalogue)
     return sorted(pages, key=lambda p: p.path)
 
 

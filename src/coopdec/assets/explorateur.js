@@ -1,0 +1,117 @@
+/* Explorateur du catalogue (code du projet) : filtres combinés sur les
+   programmes ou les contacts, texte sans accents comme la recherche du site,
+   compteurs en direct, état des filtres dans l'adresse (#…) pour partager une
+   vue. Données : window.CD_DONNEES (assets/catalogue/donnees.js). */
+(function () {
+  "use strict";
+  var SEP = /[\s\-–—'’«»“”"(),;:!?\/@.…]+/;
+  function plier(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").replace(/æ/g, "ae").toLowerCase(); }
+  function mots(s) { return plier(s).split(SEP).filter(Boolean); }
+
+  var JEUX = {
+    programmes: {
+      nom: ["programme", "programmes"],
+      filtres: [["th", "thematique", "Thématique", "themes"], ["z", "zone", "Géographie", "zones"],
+                ["p", "pays", "Pays", "pays"], ["g", "genre", "Type de programme", "genres"],
+                ["o", "odd", "ODD", "odd"], ["po", "porteur", "Porteur", "organisations"]],
+      colonnes: ["Programme", "Type", "Destination"],
+      ligne: function (r, L, base) {
+        return ["<a href=\"" + base + "programmes/" + r.id + ".html\">" + esc(r.t) + "</a>", esc(L.genres[r.g]), esc(r.d)];
+      }
+    },
+    contacts: {
+      nom: ["contact", "contacts"],
+      filtres: [["or", "organisation", "Organisation", "organisations"], ["z", "zone", "Géographie", "zones"],
+                ["p", "pays", "Pays", "pays"], ["th", "thematique", "Thématique", "themes"], ["r", "region", "Région française", "regions"]],
+      colonnes: ["Contact", "Organisation", "E-mail"],
+      ligne: function (r, L, base) {
+        return ["<a href=\"" + base + "contacts/" + r.id + ".html\">" + esc(r.n) + "</a>" + (r.f && r.n.indexOf(r.f) < 0 ? "<br><small>" + esc(r.f) + "</small>" : ""),
+                "<a href=\"" + base + "organisations/" + r.or + ".html\">" + esc(L.organisations[r.or] || r.or) + "</a>",
+                "<a href=\"mailto:" + esc(r.e) + "\">" + esc(r.e) + "</a>"];
+      }
+    }
+  };
+  function esc(s) { return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"); }
+  function a(v) { return Array.isArray(v) ? v.map(String) : [String(v)]; }
+
+  function lire() {
+    var etat = {};
+    new URLSearchParams(window.location.hash.replace(/^#/, "")).forEach(function (v, k) { etat[k] = v; });
+    return etat;
+  }
+
+  function monter(racine) {
+    var D = window.CD_DONNEES, jeu = JEUX[racine.dataset.jeu];
+    if (!D || !jeu) { return; }
+    var base = racine.dataset.base || "", L = D.labels, lignes = D[racine.dataset.jeu], etat = lire();
+    var max = 200;
+    var html = '<form class="cd-filtres" role="search" aria-label="Filtrer les ' + jeu.nom[1] + '">';
+    html += '<p><label for="cd-q">Texte (sans accents possible)</label><input id="cd-q" type="search" autocomplete="off" value="' + esc(etat.q || "") + '"></p>';
+    jeu.filtres.forEach(function (f) {
+      html += '<p><label for="cd-' + f[1] + '">' + f[2] + '</label><select id="cd-' + f[1] + '" data-cle="' + f[0] + '" data-nom="' + f[1] + '"></select></p>';
+    });
+    html += '<p><button type="reset" class="md-button">Tout effacer</button></p></form>';
+    html += '<p class="cd-compte" role="status" aria-live="polite"></p>';
+    html += '<div class="cd-resultats"><table><thead><tr>' + jeu.colonnes.map(function (c) { return "<th scope=\"col\">" + c + "</th>"; }).join("") + '</tr></thead><tbody></tbody></table></div>';
+    html += '<p><button type="button" class="md-button cd-plus" hidden>Afficher plus</button></p>';
+    racine.innerHTML = html;
+    var champ = racine.querySelector("#cd-q"), selects = Array.prototype.slice.call(racine.querySelectorAll("select"));
+    var corps = racine.querySelector("tbody"), compte = racine.querySelector(".cd-compte"), plus = racine.querySelector(".cd-plus");
+
+    function choix() {
+      var c = {};
+      selects.forEach(function (s) { var v = s.value || etat[s.dataset.nom]; if (v) { c[s.dataset.cle] = v; } });
+      return c;
+    }
+    function garde(r, c, sauf) {
+      for (var k in c) { if (k !== sauf && a(r[k]).indexOf(c[k]) < 0) { return false; } }
+      return true;
+    }
+    function texte(r, q) {
+      if (!q.length) { return true; }
+      var m = r.x.split(SEP);
+      return q.every(function (t) { return m.some(function (w) { return w.indexOf(t) === 0; }); });
+    }
+    function maj(remplir) {
+      var c = choix(), q = mots(champ.value);
+      var parTexte = lignes.filter(function (r) { return texte(r, q); });
+      selects.forEach(function (s) {  // live counts: what each option would give with the other filters
+        var cle = s.dataset.cle, n = {};
+        parTexte.forEach(function (r) { if (garde(r, c, cle)) { a(r[cle]).forEach(function (v) { n[v] = (n[v] || 0) + 1; }); } });
+        var f = jeu.filtres.filter(function (x) { return x[0] === cle; })[0], noms = L[f[3]], actuel = s.value || etat[s.dataset.nom] || "";
+        var opts = '<option value="">Tous (' + parTexte.filter(function (r) { return garde(r, c, cle); }).length + ')</option>';
+        Object.keys(noms).forEach(function (id) {
+          if (n[id] || id === actuel) { opts += '<option value="' + esc(id) + '">' + esc(noms[id]) + " (" + (n[id] || 0) + ")</option>"; }
+        });
+        s.innerHTML = opts;
+        s.value = actuel;
+      });
+      etat = {};
+      var res = parTexte.filter(function (r) { return garde(r, choix()); });
+      compte.textContent = res.length + " " + jeu.nom[res.length > 1 ? 1 : 0] + " sur " + lignes.length;
+      corps.innerHTML = res.slice(0, max).map(function (r) {
+        return "<tr>" + jeu.ligne(r, L, base).map(function (c) { return "<td>" + c + "</td>"; }).join("") + "</tr>";
+      }).join("");
+      plus.hidden = res.length <= max;
+      var h = new URLSearchParams();
+      if (champ.value) { h.set("q", champ.value); }
+      selects.forEach(function (s) { if (s.value) { h.set(s.dataset.nom, s.value); } });
+      var hash = h.toString();
+      if (remplir !== false && ("#" + hash) !== window.location.hash && !(hash === "" && window.location.hash === "")) {
+        history.replaceState(null, "", hash ? "#" + hash : window.location.pathname + window.location.search);
+      }
+    }
+    var minuteur;
+    champ.addEventListener("input", function () { clearTimeout(minuteur); minuteur = setTimeout(maj, 120); });
+    selects.forEach(function (s) { s.addEventListener("change", maj); });
+    racine.querySelector("form").addEventListener("reset", function () {
+      setTimeout(function () { champ.value = ""; selects.forEach(function (s) { s.value = ""; }); maj(); }, 0);
+    });
+    racine.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); });
+    plus.addEventListener("click", function () { max += 200; maj(false); });
+    window.addEventListener("hashchange", function () { etat = lire(); champ.value = etat.q || ""; selects.forEach(function (s) { s.value = ""; }); maj(false); });
+    maj(false);
+  }
+  function demarrer() { Array.prototype.forEach.call(document.querySelectorAll(".cd-explorateur"), monter); }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", demarrer); } else { demarrer(); }
+})();
