@@ -52,6 +52,8 @@ def on_post_build(config):
         _project.write_site_files(Path(config.site_dir), config.extra.get("catalogue"))
     except BasemapError as exc:
         raise PluginError(str(exc)) from None
+    except CatalogueError as exc:
+        raise PluginError(exc.report()) from None
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         folded = _project.fold_search(json.loads(index.read_text(encoding="utf-8")))

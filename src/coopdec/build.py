@@ -70,9 +70,19 @@ class Project:
         from .exports import FOLDER, ExportSettings, export_files
         from .redirects import redirect_pages
 
+        from pydantic import ValidationError
+
+        from .problems import CatalogueError, Problem
+
+        try:
+            export_settings = ExportSettings(**(settings or {}))
+        except ValidationError as exc:
+            keys = ", ".join(str(e["loc"][-1]) for e in exc.errors())
+            raise CatalogueError([Problem("mkdocs.yml", 0, 0, "reglage", f"réglage extra.catalogue invalide ({keys}) : "
+                                          "seule la clé exports_personnes (true ou false) est permise")]) from None
         written = []
         date = max(d.date for d in self.catalogue.documents.values())
-        for name, text in export_files(self.catalogue, ExportSettings(**(settings or {})), date).items():
+        for name, text in export_files(self.catalogue, export_settings, date).items():
             written.append(_write(site / FOLDER / name, text))
         written.append(_write(site / "assets" / "catalogue" / "donnees.js", explorer_script(self.catalogue)))
         script = resources.files("coopdec").joinpath("assets", "explorateur.js").read_text(encoding="utf-8")
