@@ -52,6 +52,7 @@ lint: install
 bench: install
 	$(PY) benchmarks/bench_catalogue.py
 	$(PY) benchmarks/bench_site.py
+	$(PY) benchmarks/bench_explorer.py
 
 clean:
 	rm -rf site dist build .site.partial .site.old node_modules

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def write_synthetic(folder: Path, n_programmes: int, n_contacts: int, n_pays: int = 140) -> None:
     folder.mkdir(parents=True)
-    for name in ("documents.yaml", "regions.yaml", "thematiques.yaml"):
+    for name in ("documents.yaml", "regions.yaml", "thematiques.yaml", "glossaire.yaml"):
         shutil.copy2(ROOT / "data" / name, folder / name)
     src = 'source: {document: guide-2020, pages: "43"}\n    mis_a_jour: "2020"'
     with open(folder / "geographies.yaml", "w", encoding="utf-8") as f:
