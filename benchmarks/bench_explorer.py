@@ -13,9 +13,9 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
+from bench_catalogue import write_synthetic
 from playwright.sync_api import sync_playwright
 
-from bench_catalogue import write_synthetic
 from coopdec.catalogue import load_catalogue
 from coopdec.explorer import explorer_script
 

@@ -66,13 +66,12 @@ class Project:
         """Files that are not pages: open-data exports, explorer data and script, redirects of old ids."""
         from importlib import resources
 
-        from .explorer import explorer_script
-        from .exports import FOLDER, ExportSettings, export_files
-        from .redirects import redirect_pages
-
         from pydantic import ValidationError
 
+        from .explorer import explorer_script
+        from .exports import FOLDER, ExportSettings, export_files
         from .problems import CatalogueError, Problem
+        from .redirects import redirect_pages
 
         try:
             export_settings = ExportSettings(**(settings or {}))
