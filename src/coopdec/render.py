@@ -145,8 +145,9 @@ def render_zone(ident: str, catalogue: Catalogue) -> GeneratedPage:
 def render_pays(ident: str, catalogue: Catalogue) -> GeneratedPage:
     organisations = sorted((o for o in catalogue.organisations.values() if o.pays == ident), key=lambda o: cle_fr(o.nom))
     programmes = catalogue.programmes_par_pays.get(ident, [])
-    has_points = any(v.lat is not None for prog in programmes for v in prog.villes)
-    return _render("pays.md.j2", url("pays", ident), catalogue, p=catalogue.pays[ident], has_points=has_points,
+    points = sorted({(v.nom, prog.id) for prog in programmes for v in prog.villes if v.lat is not None and v.pays == ident},
+                    key=lambda x: (cle_fr(x[0]), x[1]))
+    return _render("pays.md.j2", url("pays", ident), catalogue, p=catalogue.pays[ident], has_points=bool(points), points=points,
                    programmes=catalogue.programmes_par_pays.get(ident, []),
                    contacts=catalogue.contacts_par_pays.get(ident, []), organisations=organisations,
                    exemples=catalogue.exemples_par_pays.get(ident, []))

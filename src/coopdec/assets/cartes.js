@@ -56,6 +56,7 @@
       legende.addTo(map);
     }
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution("Fond de carte : Natural Earth (domaine public)");
+    map.attributionControl.addAttribution("Fond de carte : Natural Earth (domaine public)" +
+      ((spec.markers || []).length ? " ; positions des villes saisies par l'équipe éditoriale" : ""));
   };
 })();
