@@ -58,3 +58,30 @@ def test_every_address_printed_in_the_guide_is_a_contact():
     data = {c.email.lower() for c in CAT.contacts.values()}
     assert printed - data == set(), "addresses printed in the guide with no contact record"
     assert len(printed) == 133
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+DOCUMENTS = {"guide-2020": "004", "acter-2024": "000", "daect-panorama": "001", "cuf-brochure-2019": "002", "amf-memento-2020": "003"}
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"[\s\u202f\u00a0]+", "", text).replace("’", "'").lower()
+
+
+@pytest.fixture(scope="module")
+def sources():
+    if not SEEDS.exists():
+        pytest.skip("source documents not beside the repository")
+    return {doc: _flat(next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")) for doc, prefix in DOCUMENTS.items()}
+
+
+def test_every_contact_address_is_printed_in_its_source(sources):
+    missing = [(c.id, c.email) for c in CAT.contacts.values() if _flat(c.email) not in sources[c.source.document]]
+    assert missing == []
+
+
+def test_every_key_figure_is_printed_as_is_in_its_source(sources):
+    missing = [(c.indicateur, c.valeur, c.source.document) for c in CAT.chiffres_cles if _flat(c.valeur) not in sources[c.source.document]]
+    missing += [(s.id, p.valeur_imprimee, s.source.document) for s in CAT.series.values() for p in s.points
+                if _flat(p.valeur_imprimee) not in sources[s.source.document]]
+    assert missing == []
