@@ -48,14 +48,14 @@ def test_french_pages_with_no_third_party_request(built_site):
         html = path.read_text(encoding="utf-8")
         assert '<html lang="fr"' in html, path
         assert not THIRD_PARTY.search(html), (path, THIRD_PARTY.search(html).group(0))
-    # Material's bundle names two CDN scripts it loads only on demand: a ResizeObserver polyfill for
-    # browsers without it, and Mermaid for pages with diagrams (we have none). Anything else is a leak.
-    # The browser tests prove that no request leaves the site.
-    on_demand = {"https://unpkg.com/resize-observer-polyfill", "https://unpkg.com/mermaid@11/dist/mermaid.min.js"}
+    # Material's bundle names two scripts it loads on demand; the build points them at local paths.
     for path in list(built_site.rglob("*.css")) + list(built_site.rglob("*.js")):
-        found = set(re.findall(r"https?://(?:fonts\.googleapis|fonts\.gstatic|unpkg|cdn\.jsdelivr)[^\s\"'`)]*",
+        found = set(re.findall(r"https?://(?:fonts\.googleapis|fonts\.gstatic|unpkg|cdn\.jsdelivr|cdnjs)[^\s\"'`)]*",
                                path.read_text(errors="ignore")))
-        assert found <= on_demand, (path, found - on_demand)
+        assert found == set(), (path, found)
+    bundle = next((built_site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text()
+    assert 'new URL("assets/vendor/resize-observer-polyfill/ResizeObserver.js",__md_scope).href' in bundle
+    assert (built_site / "assets" / "vendor" / "resize-observer-polyfill" / "ResizeObserver.js").exists()
 
 
 def test_nav_lists_thematiques_and_zones_but_not_every_record(built_site):

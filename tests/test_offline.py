@@ -79,3 +79,13 @@ def test_online_map_page_makes_no_external_request(page, served_site):
     frame = page.locator("iframe[title='Carte de France des réseaux et contacts régionaux']").content_frame
     frame.locator(".cd-icone a").first.wait_for(timeout=15000)
     assert page.external_requests == [] and page.console_errors == []
+
+
+def test_a_browser_without_resizeobserver_gets_the_local_polyfill(page, unzipped):
+    page.add_init_script("delete window.ResizeObserver;")
+    loaded = []
+    page.on("request", lambda r: loaded.append(r.url))
+    page.goto((unzipped / "pays" / "mali.html").as_uri())
+    page.wait_for_function("typeof window.ResizeObserver === 'function'", timeout=15000)
+    assert any(u.endswith("assets/vendor/resize-observer-polyfill/ResizeObserver.js") for u in loaded)
+    assert page.external_requests == [] and page.console_errors == []

@@ -50,15 +50,16 @@ class Project:
         return fold_search_index(index)
 
     def write_maps(self, site: Path, node_modules: Path | None = None) -> list[Path]:
-        """Every map as its own HTML file in site/cartes/, with shared assets (raises BasemapError)."""
+        """Every map as its own HTML file in site/cartes/, shared assets, local third-party scripts (raises BasemapError)."""
         from .geo import BasemapError, all_maps, bounds_of, load_basemap
-        from .maps import write_maps, write_offline_assets
+        from .maps import write_maps
+        from .offline import ThirdPartyError, localise_third_party
 
         node_modules = node_modules or self.root / "node_modules"
         basemap = load_basemap(node_modules)
         try:
-            write_offline_assets(site, node_modules)
-        except FileNotFoundError as exc:
+            localise_third_party(site, node_modules)
+        except ThirdPartyError as exc:
             raise BasemapError(str(exc)) from None
         return write_maps(site, all_maps(self.catalogue, bounds_of(basemap)), basemap)
 

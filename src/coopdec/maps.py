@@ -82,19 +82,6 @@ def write_map_assets(site: Path, basemap: dict) -> None:
     (cartes / "fond.js").write_text(f"window.CD_FOND={data};\n", encoding="utf-8")
 
 
-IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"
-
-
-def write_offline_assets(site: Path, node_modules: Path) -> None:
-    """Material's offline search needs the iframe-worker polyfill: from the npm package, never from a CDN."""
-    shim = node_modules / "iframe-worker" / "shim" / "index.js"
-    if not shim.exists():
-        raise FileNotFoundError(f"{shim} introuvable : lancez `make site`, qui installe les paquets npm")
-    target = site / IFRAME_WORKER
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(shim, target)
-
-
 def write_maps(site: Path, specs: list[MapSpec], basemap: dict) -> list[Path]:
     write_map_assets(site, basemap)
     folder = site / "cartes"
