@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 from coopdec import CatalogueError
 from coopdec.build import Project
 from coopdec.geo import BasemapError
+from coopdec.offline import ThirdPartyError
 
 _project: Project | None = None
 
@@ -25,7 +26,7 @@ def on_config(config):
     global _project
     root = Path(config.config_file_path).parent
     try:
-        _project = Project.load(root, Path(config.docs_dir))
+        _project = Project.load(root, Path(config.docs_dir), settings=config.extra.get("catalogue"))
     except CatalogueError as exc:
         raise PluginError("Données du catalogue invalides :\n" + exc.report()) from None
     config.nav = _project.nav(config.nav) if config.nav else None
@@ -49,11 +50,9 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_build(config):
     try:
         _project.write_maps(Path(config.site_dir))
-        _project.write_site_files(Path(config.site_dir), config.extra.get("catalogue"))
-    except BasemapError as exc:
+        _project.write_site_files(Path(config.site_dir))
+    except (BasemapError, ThirdPartyError) as exc:
         raise PluginError(str(exc)) from None
-    except CatalogueError as exc:
-        raise PluginError(exc.report()) from None
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         folded = _project.fold_search(json.loads(index.read_text(encoding="utf-8")))

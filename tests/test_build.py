@@ -118,3 +118,13 @@ def test_publish_replaces_the_site_when_the_build_succeeds(tmp_path):
     (site / "stale.html").write_text("old")
     publish(project, site, project / "dist")
     assert (site / "index.html").exists() and not (site / "stale.html").exists()
+
+
+def test_a_typo_in_the_catalogue_settings_fails_before_building(tmp_path):
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("    exports_personnes: false", "    export_personnes: true"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "mkdocs.yml: erreur: réglage extra.catalogue invalide (export_personnes)" in result.stderr
+    assert not (tmp_path / "site").exists()

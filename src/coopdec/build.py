@@ -26,16 +26,19 @@ class Project:
     catalogue: Catalogue
     pages: list[GeneratedPage]
     abbr: str = ""
+    export_settings: Any = None
 
     @classmethod
-    def load(cls, root: Path, content_dir: Path | None = None, data_dir: Path | None = None) -> Project:
-        """Validate everything (data and directives), then render. Raises CatalogueError."""
+    def load(cls, root: Path, content_dir: Path | None = None, data_dir: Path | None = None,
+             settings: dict[str, Any] | None = None) -> Project:
+        """Validate everything (settings, data, directives), then render. Raises CatalogueError."""
+        export_settings = _export_settings(settings)
         content_dir = content_dir or root / "content"
         catalogue = load_catalogue(data_dir or root / "data", root)
         problems = check_pages(content_dir, catalogue, lambda p: display_path(p, root))
         if problems:
             raise CatalogueError(problems)
-        return cls(root, content_dir, catalogue, render_site(catalogue), abbreviations(catalogue))
+        return cls(root, content_dir, catalogue, render_site(catalogue), abbreviations(catalogue), export_settings)
 
     def nav(self, nav: list[Any]) -> list[Any]:
         return expand_nav(nav, self.catalogue)
@@ -50,36 +53,28 @@ class Project:
         return fold_search_index(index)
 
     def write_maps(self, site: Path, node_modules: Path | None = None) -> list[Path]:
-        """Every map as its own HTML file in site/cartes/, shared assets, local third-party scripts (raises BasemapError)."""
-        from .geo import BasemapError, all_maps, bounds_of, load_basemap
+        """Every map as a HTML file in site/cartes/, shared assets, local third-party scripts.
+
+        Raises BasemapError or ThirdPartyError when an installed package is missing.
+        """
+        from .geo import all_maps, bounds_of, load_basemap
         from .maps import write_maps
-        from .offline import ThirdPartyError, localise_third_party
+        from .offline import localise_third_party
 
         node_modules = node_modules or self.root / "node_modules"
         basemap = load_basemap(node_modules)
-        try:
-            localise_third_party(site, node_modules)
-        except ThirdPartyError as exc:
-            raise BasemapError(str(exc)) from None
+        localise_third_party(site, node_modules)
         return write_maps(site, all_maps(self.catalogue, bounds_of(basemap)), basemap)
 
-    def write_site_files(self, site: Path, settings: dict[str, Any] | None = None) -> list[Path]:
+    def write_site_files(self, site: Path) -> list[Path]:
         """Files that are not pages: open-data exports, explorer data and script, redirects of old ids."""
         from importlib import resources
 
-        from pydantic import ValidationError
-
         from .explorer import explorer_script
-        from .exports import FOLDER, ExportSettings, export_files
-        from .problems import CatalogueError, Problem
+        from .exports import FOLDER, export_files
         from .redirects import redirect_pages
 
-        try:
-            export_settings = ExportSettings(**(settings or {}))
-        except ValidationError as exc:
-            keys = ", ".join(str(e["loc"][-1]) for e in exc.errors())
-            raise CatalogueError([Problem("mkdocs.yml", 0, 0, "reglage", f"réglage extra.catalogue invalide ({keys}) : "
-                                          "seule la clé exports_personnes (true ou false) est permise")]) from None
+        export_settings = self.export_settings or _export_settings(None)
         written = []
         date = max(d.date for d in self.catalogue.documents.values())
         for name, text in export_files(self.catalogue, export_settings, date).items():
@@ -115,3 +110,18 @@ def _write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _export_settings(settings: dict[str, Any] | None) -> Any:
+    """`extra.catalogue` of mkdocs.yml, checked with the data: a typo fails before anything is built."""
+    from pydantic import ValidationError
+
+    from .exports import ExportSettings
+    from .problems import Problem
+
+    try:
+        return ExportSettings(**(settings or {}))
+    except ValidationError as exc:
+        keys = ", ".join(str(e["loc"][-1]) for e in exc.errors())
+        raise CatalogueError([Problem("mkdocs.yml", 0, 0, "reglage", f"réglage extra.catalogue invalide ({keys}) : "
+                                      "seule la clé exports_personnes (true ou false) est permise")]) from None
