@@ -8,6 +8,7 @@ build stops before anything is written, with every problem listed.
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,17 +17,36 @@ from mkdocs.structure.files import File
 
 from coopdec import CatalogueError
 from coopdec.build import Project
+from coopdec.build_warnings import problem_from_warning
 from coopdec.geo import BasemapError
 from coopdec.offline import ThirdPartyError
+from coopdec.problems import display_path
 
 _project: Project | None = None
 
 
+class _Warnings(logging.Handler):
+    """Every warning of the build, kept to fail it in French at the end (strict means strict)."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+_warnings = _Warnings()
+
+
 def on_config(config):
     global _project
+    _warnings.messages.clear()
+    if _warnings not in logging.getLogger("mkdocs").handlers:
+        logging.getLogger("mkdocs").addHandler(_warnings)
     root = Path(config.config_file_path).parent
     try:
-        _project = Project.load(root, Path(config.docs_dir), settings=config.extra.get("catalogue"))
+        _project = Project.load(root, Path(config.docs_dir), config=Path(config.config_file_path))
     except CatalogueError as exc:
         raise PluginError("Données du catalogue invalides :\n" + exc.report()) from None
     config.nav = _project.nav(config.nav) if config.nav else None
@@ -48,6 +68,10 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-50)  # after Material's search plugin (0), before its offline plugin (-100)
 def on_post_build(config):
+    if _warnings.messages and config.strict:
+        root = Path(config.config_file_path).parent
+        problems = [problem_from_warning(m, Path(config.docs_dir), lambda p: display_path(p, root)) for m in _warnings.messages]
+        raise PluginError("La construction stricte a échoué :\n" + CatalogueError(problems).report())
     try:
         _project.write_maps(Path(config.site_dir))
         _project.write_site_files(Path(config.site_dir))

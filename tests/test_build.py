@@ -126,5 +126,6 @@ def test_a_typo_in_the_catalogue_settings_fails_before_building(tmp_path):
     config.write_text(config.read_text().replace("    exports_personnes: false", "    export_personnes: true"))
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "mkdocs.yml: erreur: réglage extra.catalogue invalide (export_personnes)" in result.stderr
+    line = config.read_text().splitlines().index("    export_personnes: true") + 1
+    assert f"mkdocs.yml:{line}:5: erreur: extra.catalogue : réglage inconnu « export_personnes »" in result.stderr
     assert not (tmp_path / "site").exists()

@@ -9,7 +9,7 @@ import textwrap
 from conftest import ROOT, VALID
 from coopdec.build import Project
 from coopdec.models import Programme
-from coopdec.text import cle_fr, date_fr, fold, md_block
+from coopdec.text import cle_fr, date_fr, fold
 
 
 def test_core_never_imports_mkdocs():
@@ -51,11 +51,6 @@ def test_french_collation():
 def test_fold_and_dates():
     assert fold("Sénégal Côte d’Ivoire ŒUVRE") == "senegal cote d’ivoire oeuvre"
     assert [date_fr("2020"), date_fr("2020-10"), date_fr("2020-10-01")] == ["2020", "octobre 2020", "1er octobre 2020"]
-
-
-def test_markdown_fields_cannot_carry_html_even_past_validation():
-    # Validation refuses HTML; the renderer escapes it again (second lock).
-    assert md_block("a <script>alert(1)</script>") == "a &lt;script>alert(1)&lt;/script>"
 
 
 def test_markdown_validation_refuses_script_handlers_and_js_links():

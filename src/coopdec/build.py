@@ -11,12 +11,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .addresses import check_addresses
 from .catalogue import Catalogue, load_catalogue
 from .directives import check_pages, expand_directives
 from .nav import expand_nav
 from .problems import CatalogueError, display_path
 from .render import GeneratedPage, abbreviations, render_site
 from .search import fold_search_index
+from .settings import check_settings, read_settings
+
+
+def validate_project(root: Path, content_dir: Path, data_dir: Path, config: Path) -> tuple[Catalogue, Any]:
+    """Phase one, whole: settings, data, hand-written pages, addresses. Every problem at once; nothing rendered."""
+    problems = []
+    export_settings = None
+    try:
+        export_settings = check_settings(read_settings(config), config)
+    except CatalogueError as exc:
+        problems += exc.problems
+    try:
+        catalogue = load_catalogue(data_dir, root)
+    except CatalogueError as exc:
+        raise CatalogueError(problems + exc.problems) from None
+    display = lambda p: display_path(p, root)  # noqa: E731
+    problems += check_pages(content_dir, catalogue, display) + check_addresses(catalogue, content_dir, display)
+    if problems:
+        raise CatalogueError(problems)
+    return catalogue, export_settings
 
 
 @dataclass
@@ -30,14 +51,10 @@ class Project:
 
     @classmethod
     def load(cls, root: Path, content_dir: Path | None = None, data_dir: Path | None = None,
-             settings: dict[str, Any] | None = None) -> Project:
-        """Validate everything (settings, data, directives), then render. Raises CatalogueError."""
-        export_settings = _export_settings(settings)
+             config: Path | None = None) -> Project:
+        """Validate everything (settings, data, pages, addresses), then render. Raises CatalogueError."""
         content_dir = content_dir or root / "content"
-        catalogue = load_catalogue(data_dir or root / "data", root)
-        problems = check_pages(content_dir, catalogue, lambda p: display_path(p, root))
-        if problems:
-            raise CatalogueError(problems)
+        catalogue, export_settings = validate_project(root, content_dir, data_dir or root / "data", config or root / "mkdocs.yml")
         return cls(root, content_dir, catalogue, render_site(catalogue), abbreviations(catalogue), export_settings)
 
     def nav(self, nav: list[Any]) -> list[Any]:
@@ -74,7 +91,7 @@ class Project:
         from .exports import FOLDER, export_files
         from .redirects import redirect_pages
 
-        export_settings = self.export_settings or _export_settings(None)
+        export_settings = self.export_settings or check_settings(None, self.root / "mkdocs.yml")
         written = []
         date = max(d.date for d in self.catalogue.documents.values())
         for name, text in export_files(self.catalogue, export_settings, date).items():
@@ -110,18 +127,3 @@ def _write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def _export_settings(settings: dict[str, Any] | None) -> Any:
-    """`extra.catalogue` of mkdocs.yml, checked with the data: a typo fails before anything is built."""
-    from pydantic import ValidationError
-
-    from .exports import ExportSettings
-    from .problems import Problem
-
-    try:
-        return ExportSettings(**(settings or {}))
-    except ValidationError as exc:
-        keys = ", ".join(str(e["loc"][-1]) for e in exc.errors())
-        raise CatalogueError([Problem("mkdocs.yml", 0, 0, "reglage", f"réglage extra.catalogue invalide ({keys}) : "
-                                      "seule la clé exports_personnes (true ou false) est permise")]) from None

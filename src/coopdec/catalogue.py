@@ -77,6 +77,8 @@ class Catalogue:
     sigles: list[Sigle] = field(default_factory=list)
     chiffres_cles: list[ChiffreCle] = field(default_factory=list)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    # (URL folder, old id) -> where the old id is written, for the address check.
+    old_id_origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
 
     # Reverse indexes, built once by `index()`; values sorted for rendering.
     sous_par_thematique: dict[str, list[SousThematique]] = field(default_factory=dict)
@@ -307,15 +309,16 @@ FOLDERS: dict[str, tuple[str, ...]] = {
 def check_old_ids(catalogue: Catalogue, docs: dict[str, YamlDocument]) -> list[Problem]:
     """An old id keeps its address: it may name no current record, and only one record."""
     problems = []
-    for attrs in FOLDERS.values():
+    for folder, attrs in FOLDERS.items():
         current = {i: attr for attr in attrs for i in getattr(catalogue, attr)}
         claimed: dict[str, str] = {}
         for attr in attrs:
             name, key = COLLECTIONS[attr]
-            for i, record in enumerate(docs[name].data.get(key) or []) if name in docs else []:
-                if not isinstance(record, dict):
-                    continue
-                for j, old in enumerate(record.get("anciens_ids") or []):
+            for i, record in _records(docs, name, key):
+                olds = record.get("anciens_ids")
+                for j, old in enumerate(olds if isinstance(olds, list) else []):
+                    if not isinstance(old, str):
+                        continue  # the model reports it
                     line, col = docs[name].positions.locate((key, i, "anciens_ids", j))
                     if old in current:
                         problems.append(Problem(docs[name].path, line, col, "ancien_id",
@@ -325,7 +328,15 @@ def check_old_ids(catalogue: Catalogue, docs: dict[str, YamlDocument]) -> list[P
                         problems.append(Problem(docs[name].path, line, col, "ancien_id",
                                                 f"ancien identifiant « {old} » déjà déclaré par la fiche « {claimed[old]} »"))
                     claimed.setdefault(old, str(record.get("id")))
+                    catalogue.old_id_origins.setdefault((folder, old), Origin(docs[name].path, line, col))
     return problems
+
+
+def _records(docs: dict[str, YamlDocument], name: str, key: str) -> list[tuple[int, dict[str, Any]]]:
+    """(index, record) of the raw records of one list, whatever shape the file has (bad shapes are the model's to report)."""
+    doc = docs.get(name)
+    records = doc.data.get(key) if doc and isinstance(doc.data, dict) else None
+    return [(i, r) for i, r in enumerate(records) if isinstance(r, dict)] if isinstance(records, list) else []
 
 
 def _unknown(ident: str, kind: str, valid: Iterable[str]) -> str:
@@ -395,10 +406,7 @@ def _declared_ids(docs: dict[str, YamlDocument]) -> dict[str, set[str]]:
     """
     ids: dict[str, set[str]] = {}
     for attr, (name, key) in COLLECTIONS.items():
-        doc = docs.get(name)
-        records = doc.data.get(key) if doc and isinstance(doc.data, dict) else None
-        ids[attr] = {r["id"] for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)} \
-            if isinstance(records, list) else set()
+        ids[attr] = {r["id"] for _, r in _records(docs, name, key) if isinstance(r.get("id"), str)}
     ids["themes"] = ids["thematiques"] | ids["sous_thematiques"]
     return ids
 

@@ -12,6 +12,7 @@ can be documented.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shlex
 from collections.abc import Callable, Iterable
@@ -21,6 +22,7 @@ from typing import Any
 
 from .catalogue import Catalogue, _unknown, contact_label
 from .labels import GENRES_ORGANISATION, GENRES_PROGRAMME
+from .pagepolicy import check_page
 from .problems import CatalogueError, Problem
 from .render import render_listing
 from .text import cle_fr
@@ -52,6 +54,7 @@ SPECS: dict[str, dict[str, str]] = {
     "textes": {},
     "etapes": {},
     "financements": {"genre": "genres_programme"},
+    "explorateur": {"jeu": "jeux"},
 }
 
 
@@ -66,6 +69,7 @@ def _targets(cat: Catalogue, kind: str) -> Iterable[str]:
         "genres_organisation": GENRES_ORGANISATION.keys,
         "cartes": lambda: {"monde", "france"},
         "raisons": lambda: cat.raisons.keys() | {"aucune"},  # "aucune": examples tied to no reason
+        "jeux": lambda: {"programmes", "contacts"},
     }[kind]()
 
 
@@ -110,11 +114,13 @@ def check_directives(directives: list[Directive], catalogue: Catalogue, display:
     for d in directives:
         if d.name == "carte" and "nom" not in d.options:
             problems.append(Problem(display, d.line, 1, "directive", 'catalogue:carte demande nom="monde" ou nom="france"'))
+        if d.name == "explorateur" and "jeu" not in d.options:
+            problems.append(Problem(display, d.line, 1, "directive", 'catalogue:explorateur demande jeu="programmes" ou jeu="contacts"'))
         for key, value in d.options.items():
             kind = SPECS[d.name][key]
             valid = _targets(catalogue, kind)
             if value not in valid:
-                if kind in ("genres_programme", "genres_organisation", "cartes"):
+                if kind in ("genres_programme", "genres_organisation", "cartes", "jeux"):
                     message = f"valeur « {value} » inconnue ; valeurs possibles : {', '.join(sorted(valid))}"
                 else:
                     message = _unknown(value, kind, valid)
@@ -123,12 +129,16 @@ def check_directives(directives: list[Directive], catalogue: Catalogue, display:
 
 
 def check_pages(content_dir: Path, catalogue: Catalogue, display: Callable[[Path], str]) -> list[Problem]:
-    """Every directive of every hand-written page, checked before anything is rendered."""
+    """Every hand-written page: its directives and the page policy (pagepolicy.py), before anything is rendered."""
     problems: list[Problem] = []
     for path in sorted(content_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            problems.append(Problem(display(path), 0, 0, "encodage", "la page n'est pas en UTF-8 : réenregistrez-la en UTF-8"))
+            continue
         directives, found = parse_directives(text, display(path))
-        problems += found + check_directives(directives, catalogue, display(path))
+        problems += found + check_directives(directives, catalogue, display(path)) + check_page(text, display(path))
     return problems
 
 
@@ -185,6 +195,10 @@ def _listing(d: Directive, page_path: str, cat: Catalogue) -> str:
         genres = [o["genre"]] if o.get("genre") else ["appel-a-projets", "fonds", "programme-europeen", "concours"]
         items = [p for p in cat.programmes.values() if p.genre in genres]
         ctx["items"] = sorted(items, key=lambda p: (genres.index(p.genre), cle_fr(p.titre), p.id))
+    elif d.name == "explorateur":
+        ctx["jeu"] = o["jeu"]
+        folder = posixpath.dirname(page_path)
+        ctx["base"] = posixpath.relpath(".", folder) + "/" if folder else ""
     elif d.name == "organisations":
         items = [x for x in cat.organisations.values()
                  if (not o.get("genre") or x.genre == o["genre"]) and (not o.get("pays") or x.pays == o["pays"])]

@@ -37,6 +37,10 @@ _GENERIC = {
 }
 
 
+# Types of our own PydanticCustomError (models.py, markup.py): their text is already French.
+_OWN_SUFFIXES = ("_invalide", "_interdit", "_interdite", "_interdits")
+
+
 def _unwrap(annotation: Any) -> type[BaseModel] | None:
     """The model class inside list[...], X | None, Annotated[...]."""
     origin = typing.get_origin(annotation)
@@ -92,9 +96,12 @@ def _message(err: dict[str, Any], root: type[BaseModel]) -> str:
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
         return f"{field} : valeur « {value} » non autorisée ; valeurs possibles : {expected}"
+    if not loc and kind in ("model_type", "model_attributes_type", "dict_type"):
+        keys = ", ".join(f"« {k}: »" for k in root.model_fields)
+        return f"le fichier doit être un ensemble de champs « clé: valeur » ({keys}), pas une liste ni une valeur seule"
     if kind in _GENERIC:
         return f"{field} : " + _GENERIC[kind].format(**ctx)
-    if kind.endswith(("_invalide", "_interdit")):  # our own PydanticCustomError: already French
+    if kind.endswith(_OWN_SUFFIXES):  # our own PydanticCustomError: already French
         return f"{field} : {err['msg']}"
     return f"{field} : valeur invalide ({kind})"
 

@@ -7,11 +7,11 @@ folded search text; labels once. The filtering runs in the browser
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .catalogue import Catalogue, contact_label
 from .labels import GENRES_PROGRAMME, ODD
+from .markup import json_script
 from .text import cle_fr, fold
 
 
@@ -69,5 +69,5 @@ def explorer_data(cat: Catalogue) -> dict[str, Any]:
 
 
 def explorer_script(cat: Catalogue) -> str:
-    data = json.dumps(explorer_data(cat), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    data = json_script(explorer_data(cat), separators=(",", ":"), sort_keys=True)
     return f"window.CD_DONNEES={data};\n"

@@ -28,9 +28,9 @@ FOLDER = "donnees"
 
 
 class ExportSettings(BaseModel):
-    """`extra.catalogue` in mkdocs.yml."""
+    """`extra.catalogue` in mkdocs.yml (read and located by settings.py)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     exports_personnes: bool = False  # include named persons in the bulk exports
 

@@ -21,9 +21,11 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from .geo import MapSpec
+from .markup import json_script, text_html
 
 VENDOR = "assets/vendor/leaflet"
 CARTES = "assets/cartes"
+SPEC_ID = "cd-spec"
 
 
 class _Carte(folium.Map):
@@ -34,14 +36,19 @@ class _Carte(folium.Map):
 
 
 class _Dessin(MacroElement):
-    """Calls our drawing code (assets/cartes/cartes.js) with the spec, once the map exists."""
+    """Calls our drawing code (assets/cartes/cartes.js) once the map exists.
 
-    _template = Template("{% macro script(this, kwargs) %}cdCarte({{ this._parent.get_name() }}, {{ this.spec }});{% endmacro %}")
+    The spec (titles, names: editors' text) is not in this executable script: it is
+    a JSON data block (`SPEC_ID`, escaped by markup.json_script) that cartes.js reads
+    with JSON.parse, so no value can close a <script> or become code.
+    """
 
-    def __init__(self, spec: MapSpec):
+    _template = Template("{% macro script(this, kwargs) %}cdCarte({{ this._parent.get_name() }}, "
+                         "JSON.parse(document.getElementById(\"" + SPEC_ID + "\").textContent));{% endmacro %}")
+
+    def __init__(self) -> None:
         super().__init__()
         self._name = "Dessin"
-        self.spec = json.dumps(spec.as_dict(), ensure_ascii=False, sort_keys=True)
 
 
 def render_map(spec: MapSpec) -> str:
@@ -49,21 +56,19 @@ def render_map(spec: MapSpec) -> str:
                    control_scale=True, attribution_control=True)
     if spec.bounds:
         carte.fit_bounds(spec.bounds)
-    carte.add_child(_Dessin(spec))
+    carte.add_child(_Dessin())
     html = carte.get_root().render()
     html = html.replace("<html>", '<html lang="fr">', 1)
     html = re.sub(r'<meta name="viewport"[^>]*>', '<meta name="viewport" content="width=device-width, initial-scale=1">', html,
                   count=1, flags=re.S)
-    html = html.replace("<head>", f"<head>\n    <title>{_escape(spec.title)}</title>", 1)
+    html = html.replace("<head>", f"<head>\n    <title>{text_html(spec.title)}</title>", 1)
+    data = json_script(spec.as_dict(), sort_keys=True)
+    html = html.replace("<body>", f'<body>\n    <script type="application/json" id="{SPEC_ID}">{data}</script>', 1)
     # Folium's random ids: replace by a stable one so two builds give the same bytes.
     ids = sorted(set(re.findall(r"\b(?:map|macro_element|fit_bounds)_[0-9a-f]{32}\b", html)))
     for n, ident in enumerate(ids):
         html = html.replace(ident, f"{ident.rsplit('_', 1)[0]}_{n}")
     return html
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def write_map_assets(site: Path, basemap: dict) -> None:

@@ -13,11 +13,14 @@ keep one record per fact and let the build check every link.
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
+
+from .markup import MarkupRefused, check_markdown
 
 SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ISO3_RE = r"^[A-Z]{3}$"
@@ -41,41 +44,34 @@ PATTERN_MESSAGES = {
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_RE)]
 Texte = Annotated[str, StringConstraints(min_length=1)]
-DateInfo = Annotated[str, StringConstraints(pattern=DATE_RE)]
+DateInfo = Annotated[str, StringConstraints(pattern=DATE_RE), AfterValidator(lambda v: _check_date(v))]
+# YAML true/false only: "oui", "yes", 1 or "true" between quotes are refused, not read as booleans.
+Booleen = Annotated[bool, Strict()]
+Nombre = Annotated[float, Strict()]
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>")
-_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REF_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-_SAFE_SCHEMES = ("http", "https", "mailto")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 def _check_markdown(value: str) -> str:
-    """Markdown, never HTML: raw HTML and unsafe link schemes are refused.
+    """Markdown of the data profile (see markup.py): a value that would need more is refused.
 
     Why refuse instead of stripping: a silently altered text is a silent loss;
-    the editor is told and rewrites it in Markdown.
+    the editor is told and rewrites it.
     """
-    tag = _HTML_TAG.search(value)
-    if tag:
-        raise PydanticCustomError(
-            "html_interdit",
-            "HTML brut interdit dans un texte (« {tag} ») : utilisez la syntaxe Markdown",
-            {"tag": tag.group(0)[:40]},
-        )
-    for target in _INLINE_LINK.findall(value) + _REF_LINK.findall(value):
-        scheme = _SCHEME.match(target)
-        if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
-            raise PydanticCustomError(
-                "lien_interdit",
-                "lien « {target} » refusé : seuls les liens http(s), mailto et relatifs sont permis",
-                {"target": target[:60]},
-            )
+    try:
+        check_markdown(value)
+    except MarkupRefused as exc:
+        raise PydanticCustomError(exc.code, "{message}", {"message": exc.message}) from None
     return value
 
 
 def _check_email(value: str) -> str:
-    if not EMAIL_RE.match(value):
+    if value != value.strip():
+        raise PydanticCustomError(
+            "email_invalide",
+            "adresse e-mail « {value} » entourée d'espaces ou de retours à la ligne : retirez-les",
+            {"value": value.strip()},
+        )
+    if not EMAIL_RE.fullmatch(value):
         raise PydanticCustomError(
             "email_invalide",
             "adresse e-mail invalide « {value} » : forme attendue nom@domaine.fr",
@@ -84,14 +80,19 @@ def _check_email(value: str) -> str:
     return value
 
 
+_URL_FORBIDDEN = re.compile(r"[\x00-\x20\x7f\"'<>{}\\^`|]")
+_HOST_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::[0-9]{1,5})?$")
+
+
 def _check_url(value: str) -> str:
     from urllib.parse import urlsplit
 
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or "." not in parts.netloc or " " in value:
+    if parts.scheme not in ("http", "https") or _URL_FORBIDDEN.search(value) or not _HOST_RE.fullmatch(parts.netloc):
         raise PydanticCustomError(
             "url_invalide",
-            "adresse web invalide « {value} » : elle doit commencer par https:// (ou http://) et ne contenir aucun espace",
+            "adresse web invalide « {value} » : une adresse complète qui commence par https:// (ou http://), "
+            "sans espace, guillemet, chevron, accolade ni barre oblique inverse",
             {"value": value},
         )
     return value
@@ -103,10 +104,25 @@ def _check_odd(value: int) -> int:
     return value
 
 
+def _check_date(value: str) -> str:
+    """AAAA[-MM[-JJ]] that exists in the calendar and is not later than today (the day of the build)."""
+    parts = [int(x) for x in value.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise PydanticCustomError("date_invalide", "date « {value} » impossible : ce jour n'existe pas dans le calendrier",
+                                  {"value": value}) from None
+    today = date.today()
+    if tuple(parts) > (today.year, today.month, today.day)[:len(parts)]:
+        raise PydanticCustomError("date_invalide", "date « {value} » postérieure au jour de la construction ({today}) : "
+                                  "une information ne peut pas dater du futur", {"value": value, "today": today.isoformat()})
+    return value
+
+
 Markdown = Annotated[str, AfterValidator(_check_markdown)]
 Email = Annotated[str, AfterValidator(_check_email), Field(json_schema_extra={"format": "email"})]
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})]
-Odd = Annotated[int, AfterValidator(_check_odd), Field(json_schema_extra={"minimum": 1, "maximum": 17})]
+Odd = Annotated[int, Strict(), AfterValidator(_check_odd), Field(json_schema_extra={"minimum": 1, "maximum": 17})]
 
 
 class Base(BaseModel):
@@ -171,7 +187,7 @@ class Thematique(Paged):
     id: Slug = Field(description="Identifiant (sert d'adresse de page), ex. « acces-aux-services-essentiels ».")
     numero: str = Field(pattern=NUMERO_RE, description="Numéro dans le guide, ex. « 1 ».")
     titre: Texte = Field(description="Titre de la thématique.")
-    titre_infere: bool = Field(False, description="true si le titre n'est pas lisible dans la source et a été déduit du contenu.")
+    titre_infere: Booleen = Field(False, description="true si le titre n'est pas lisible dans la source et a été déduit du contenu.")
     resume: Markdown = Field(description="Résumé rédigé (Markdown), fidèle à la source.")
     odd: list[Odd] = Field(default_factory=list, description="ODD (1 à 17) cités par la source.")
     chiffres: list[Chiffre] = Field(default_factory=list, description="Chiffres cités.")
@@ -203,7 +219,7 @@ class Zone(Paged):
     id: Slug = Field(description="Identifiant de la zone, ex. « sahel ».")
     numero: str = Field(pattern=NUMERO_RE, description="Numéro dans le guide, ex. « 3 ».")
     titre: Texte = Field(description="Nom de la zone.")
-    titre_infere: bool = Field(False, description="true si le titre n'est pas lisible dans la source et a été déduit.")
+    titre_infere: Booleen = Field(False, description="true si le titre n'est pas lisible dans la source et a été déduit.")
     resume: Markdown = Field(description="Présentation rédigée de la zone (Markdown).")
     sections: list[Section] = Field(default_factory=list, description="Sections de la zone qui ne sont pas des pays.")
 
@@ -288,7 +304,7 @@ class Contact(Paged):
     organisation: Slug = Field(description="Identifiant de l'organisation (data/organisations.yaml).")
     email: Email = Field(description="Adresse e-mail telle qu'imprimée.")
     telephone: str | None = Field(None, pattern=PHONE_RE, description="Téléphone.")
-    fonctionnel: bool = Field(False, description="true pour une adresse de service (secrétariat, direction…), pas une personne.")
+    fonctionnel: Booleen = Field(False, description="true pour une adresse de service (secrétariat, direction…), pas une personne.")
     pays: list[Slug] = Field(default_factory=list, description="Pays pour lesquels ce contact est cité.")
     zones: list[Slug] = Field(default_factory=list, description="Zones (géographies) pour lesquelles ce contact est cité.")
     thematiques: list[Slug] = Field(default_factory=list, description="Thématiques ou sous-thématiques pour lesquelles il est cité.")
@@ -327,8 +343,8 @@ class LigneTableau(Base):
 class Ville(Base):
     nom: Texte = Field(description="Nom de la ville ou du territoire.")
     pays: Slug = Field(description="Identifiant du pays.")
-    lat: float | None = Field(None, ge=-90, le=90, description="Latitude (degrés décimaux).")
-    lon: float | None = Field(None, ge=-180, le=180, description="Longitude (degrés décimaux).")
+    lat: Nombre | None = Field(None, ge=-90, le=90, description="Latitude (degrés décimaux).")
+    lon: Nombre | None = Field(None, ge=-180, le=180, description="Longitude (degrés décimaux).")
 
 
 class Programme(Paged):
@@ -365,7 +381,7 @@ class Sigle(Sourced):
 
     sigle: Texte = Field(description="Le sigle, casse restaurée, ex. « MEAE ».")
     definition: Texte = Field(description="Sa forme développée telle qu'imprimée.")
-    glossaire: bool = Field(True, description="true si l'entrée figure dans le glossaire du guide ; false pour un sigle développé ailleurs dans le texte.")
+    glossaire: Booleen = Field(True, description="true si l'entrée figure dans le glossaire du guide ; false pour un sigle développé ailleurs dans le texte.")
 
 
 # --- parts I and II, companion documents ------------------------------------
@@ -427,7 +443,7 @@ class ChiffreCle(Base):
 
 class Point(Base):
     libelle: Texte = Field(description="Libellé du point (pays, domaine, modèle…).")
-    valeur: float = Field(description="Valeur numérique, pour le graphique.")
+    valeur: Nombre = Field(description="Valeur numérique, pour le graphique.")
     valeur_imprimee: Texte = Field(description="Valeur telle qu'imprimée, ex. « 11 600 » ou « 28 % ».")
 
 

@@ -1,5 +1,7 @@
 """Navigation entries for the generated pages that belong in the sidebar.
 
+Titles are HTML text (markup.text_html): MkDocs prints nav titles unescaped.
+
 Only the small bounded sets (thématiques, zones) go in the navigation;
 programmes and contacts, which grow with the catalogue, are
 reached through index pages, so every page's HTML stays small at scale.
@@ -10,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .catalogue import Catalogue
+from .markup import text_html
 from .render import url
 
 THEMES_INDEX = "thematiques/index.md"
@@ -21,9 +24,9 @@ def _themes(cat: Catalogue) -> list[Any]:
     out: list[Any] = []
     for t in sorted(cat.thematiques.values(), key=lambda t: int(t.numero)):
         sous = cat.sous_par_thematique.get(t.id, [])
-        title = f"{t.numero} {t.titre}"
+        title = text_html(f"{t.numero} {t.titre}")
         if sous:
-            out.append({title: [url("theme", t.id)] + [{f"{s.numero} {s.titre}": url("theme", s.id)} for s in sous]})
+            out.append({title: [url("theme", t.id)] + [{text_html(f"{s.numero} {s.titre}"): url("theme", s.id)} for s in sous]})
         else:
             out.append({title: url("theme", t.id)})
     return out
@@ -32,7 +35,7 @@ def _themes(cat: Catalogue) -> list[Any]:
 def _zones(cat: Catalogue) -> list[Any]:
     # Zones only: their pages list and map their countries. Countries in the sidebar cost
     # ~60 kB on every page of the site (Material renders the whole tree in each page).
-    return [{f"{z.numero}. {z.titre}": url("zone", z.id)} for z in sorted(cat.zones.values(), key=lambda z: int(z.numero))]
+    return [{text_html(f"{z.numero}. {z.titre}"): url("zone", z.id)} for z in sorted(cat.zones.values(), key=lambda z: int(z.numero))]
 
 
 def expand_nav(nav: list[Any], cat: Catalogue) -> list[Any]:
@@ -49,7 +52,7 @@ def expand_nav(nav: list[Any], cat: Catalogue) -> list[Any]:
                 continue
             if value == RAISONS_INDEX and cat.raisons:
                 raisons = sorted(cat.raisons.values(), key=lambda r: int(r.numero))
-                out.append({title: [RAISONS_INDEX, *({f"{r.numero}. {r.titre}": url("raison", r.id)} for r in raisons)]})
+                out.append({title: [RAISONS_INDEX, *({text_html(f"{r.numero}. {r.titre}"): url("raison", r.id)} for r in raisons)]})
                 continue
         out.append(entry)
     return out

@@ -2,11 +2,15 @@
 
 MkDocs writes straight into its output folder and cleans it first, so a
 build that fails halfway would destroy the published site. We build into a
-sibling folder and swap only when the build succeeded.
+sibling folder and swap only when the build succeeded. The swap is one
+atomic exchange of the two folders (Linux `renameat2(RENAME_EXCHANGE)`), so
+there is never a moment without `site/`; the zip is written beside `dist/`
+and moved in whole, so no partial file ever sits inside it.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import subprocess
@@ -26,20 +30,56 @@ class PublishError(Exception):
 def build_site(root: Path, target: Path) -> None:
     """Run `mkdocs build --strict` into `target` (a subprocess: the core never imports mkdocs)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    # No --quiet: it would keep warnings from being counted, and strict would never fail.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(target)]
     result = subprocess.run(command, cwd=root, env=env)
     if result.returncode != 0:
         raise PublishError("la construction du site a échoué (voir les messages ci-dessus)")
 
 
+def check_output(site: Path) -> None:
+    """The whole-site safety scan (sitescan.py): a finding fails the build before anything is published."""
+    from .sitescan import report, scan_site
+
+    findings = scan_site(site)
+    if findings:
+        print(report(findings), file=sys.stderr)
+        raise PublishError("le site construit contient du code inattendu")
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux ≥ 3.15). False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def _replace_dir(new: Path, target: Path) -> None:
+    """Put `new` in place of `target`; `target` exists at every moment if it existed before."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists() and _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the previous site
+        return
+    if target.exists():  # no atomic exchange here: the shortest possible gap
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def write_zip(site: Path, target: Path) -> Path:
     """The offline edition: the whole site in one folder, byte-identical for identical input.
 
     Entries are sorted and dated 1980-01-01 so two builds of the same site give the same zip.
+    Written beside `target`'s folder, then moved in: `dist/` never holds a partial file.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
+    partial = target.parent.with_name(f".{target.parent.name}.{target.name}.partial")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
             rel = path.relative_to(site).as_posix()
@@ -56,22 +96,18 @@ def write_zip(site: Path, target: Path) -> Path:
 def publish(root: Path, site: Path, dist: Path) -> Path:
     site = site if site.is_absolute() else root / site
     partial = site.with_name(f".{site.name}.partial")
-    old = site.with_name(f".{site.name}.old")
     dist = dist if dist.is_absolute() else root / dist
     shutil.rmtree(partial, ignore_errors=True)
     try:
         build_site(root, partial)
+        check_output(partial)
         archive = write_zip(partial, dist / ZIP_NAME)
         (partial / DOWNLOADS).mkdir(exist_ok=True)
         shutil.copy2(archive, partial / DOWNLOADS / ZIP_NAME)
     except PublishError:
         shutil.rmtree(partial, ignore_errors=True)
         raise PublishError(f"la construction a échoué : le site publié ({site.name}/) n'a pas été modifié") from None
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    partial.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
+    _replace_dir(partial, site)
     print(f"Site construit dans {site} ; édition hors ligne : {dist / ZIP_NAME} "
           f"({(dist / ZIP_NAME).stat().st_size / 2**20:.1f} Mo)")
     return site

@@ -6,9 +6,8 @@ visible link for readers whose browser does not follow refreshes.
 
 from __future__ import annotations
 
-from html import escape
-
 from .catalogue import FOLDERS, Catalogue
+from .markup import text_html
 
 
 def redirect_pages(cat: Catalogue) -> dict[str, str]:
@@ -21,8 +20,8 @@ def redirect_pages(cat: Catalogue) -> dict[str, str]:
                     target = f"{record.id}.html"
                     pages[f"{folder}/{old}.html"] = (
                         '<!doctype html>\n<html lang="fr"><head><meta charset="utf-8">'
-                        f"<title>Adresse déplacée : {escape(title)}</title>"
+                        f"<title>Adresse déplacée : {text_html(title)}</title>"
                         f'<meta http-equiv="refresh" content="0; url={target}"><link rel="canonical" href="{target}">'
                         '<meta name="robots" content="noindex"></head>\n'
-                        f'<body><p>Cette fiche a changé d\'adresse : <a href="{target}">{escape(title)}</a>.</p></body></html>\n')
+                        f'<body><p>Cette fiche a changé d\'adresse : <a href="{target}">{text_html(title)}</a>.</p></body></html>\n')
     return dict(sorted(pages.items()))

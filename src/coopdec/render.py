@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -17,7 +18,8 @@ import jinja2
 
 from .catalogue import Catalogue, contact_label
 from .labels import GENRES_ORGANISATION, GENRES_PROGRAMME, ODD, TABLEAUX
-from .text import cle_fr, date_fr, md_block, md_inline
+from .markup import markdown_html, markdown_inline, text_html, text_md
+from .text import cle_fr, date_fr
 
 FOLDERS = {
     "theme": "thematiques",
@@ -55,14 +57,22 @@ def url(kind: str, ident: str) -> str:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("coopdec", "templates"),
-        autoescape=False,  # we write Markdown; text is escaped by the `md` filter
+        autoescape=False,  # we write Markdown: every data value goes through a filter of markup.py
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md_inline, block=md_block, date_fr=date_fr,
-                       yq=lambda v: json.dumps(v, ensure_ascii=False))  # JSON strings are valid YAML
+    env.filters.update(
+        md=text_md,  # plain text in Markdown
+        html=text_html,  # plain text in HTML
+        block=markdown_html,  # a Markdown field, as its own block
+        inline=markdown_inline,  # a Markdown field inside a line
+        # Front matter: MkDocs prints title and description unescaped into <title>, <meta>, the
+        # header and the nav, so they are HTML text; a JSON string is a valid YAML scalar.
+        front=lambda v: json.dumps(text_html(str(v)), ensure_ascii=False),
+        date_fr=date_fr,
+    )
     env.globals.update(GENRES_PROGRAMME=GENRES_PROGRAMME, GENRES_ORGANISATION=GENRES_ORGANISATION,
                        ODD=ODD, TABLEAUX=TABLEAUX)
     return env
@@ -81,39 +91,39 @@ class Links:
     def theme(self, ident: str) -> str:
         t = self.cat.theme(ident)
         assert t is not None, ident
-        return f"[{md_inline(t.numero + ' ' + t.titre)}]({self.rel(url('theme', ident))})"
+        return f"[{text_md(t.numero + ' ' + t.titre)}]({self.rel(url('theme', ident))})"
 
     def zone(self, ident: str) -> str:
         z = self.cat.zones[ident]
-        return f"[{md_inline(z.titre)}]({self.rel(url('zone', ident))})"
+        return f"[{text_md(z.titre)}]({self.rel(url('zone', ident))})"
 
     def pays(self, ident: str) -> str:
-        return f"[{md_inline(self.cat.pays[ident].nom)}]({self.rel(url('pays', ident))})"
+        return f"[{text_md(self.cat.pays[ident].nom)}]({self.rel(url('pays', ident))})"
 
     def programme(self, ident: str) -> str:
-        return f"[{md_inline(self.cat.programmes[ident].titre)}]({self.rel(url('programme', ident))})"
+        return f"[{text_md(self.cat.programmes[ident].titre)}]({self.rel(url('programme', ident))})"
 
     def contact(self, ident: str) -> str:
-        return f"[{md_inline(contact_label(self.cat.contacts[ident], self.cat))}]({self.rel(url('contact', ident))})"
+        return f"[{text_md(contact_label(self.cat.contacts[ident], self.cat))}]({self.rel(url('contact', ident))})"
 
     def organisation(self, ident: str) -> str:
         o = self.cat.organisations[ident]
         name = f"{o.nom} ({o.sigle})" if o.sigle and o.sigle not in o.nom else o.nom
-        return f"[{md_inline(name)}]({self.rel(url('organisation', ident))})"
+        return f"[{text_md(name)}]({self.rel(url('organisation', ident))})"
 
     def region(self, ident: str) -> str:
-        return f"[{md_inline(self.cat.regions[ident].nom)}]({self.rel(url('region', ident))})"
+        return f"[{text_md(self.cat.regions[ident].nom)}]({self.rel(url('region', ident))})"
 
     def email(self, address: str) -> str:
-        return f"[{md_inline(address)}](mailto:{address})"
+        return f"[{text_md(address)}](mailto:{address})"
 
     def source(self, source: Any) -> str:
         doc = self.cat.documents[source.document]
-        text = f"*{md_inline(doc.titre)}* ({md_inline(doc.auteur.split(';')[0].strip())}, {date_fr(doc.date)})"
+        text = f"*{text_md(doc.titre)}* ({text_md(doc.auteur.split(';')[0].strip())}, {date_fr(doc.date)})"
         if source.pages:
             text += f", p. {source.pages}" if "-" not in source.pages and "," not in source.pages else f", pages {source.pages}"
         if source.note:
-            text += f". {md_inline(source.note)}"
+            text += f". {text_md(source.note)}"
         return text
 
 
@@ -249,26 +259,51 @@ def render_odd_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     return pages
 
 
+# Record collection -> (page kind, renderer): one page per record.
+RECORD_PAGES: list[tuple[str, str, Callable[[str, Catalogue], GeneratedPage]]] = [
+    ("thematiques", "theme", render_theme),
+    ("sous_thematiques", "theme", render_theme),
+    ("zones", "zone", render_zone),
+    ("pays", "pays", render_pays),
+    ("programmes", "programme", render_programme),
+    ("contacts", "contact", render_contact),
+    ("organisations", "organisation", render_organisation),
+    ("regions", "region", render_region),
+    ("raisons", "raison", render_raison),
+]
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page the catalogue will generate, known before anything is rendered.
+
+    `origin` is the (collection, id) of the record behind it, or None for a page of the
+    whole catalogue (glossary, key figures…). Used to check that no address is taken twice.
+    """
+
+    paths: tuple[str, ...]
+    origin: tuple[str, str] | None
+    make: Callable[[], list[GeneratedPage]]
+
+
+def site_plan(catalogue: Catalogue) -> list[PlannedPage]:
+    """Every page the catalogue generates, in a fixed order, without rendering any."""
+    plan = [PlannedPage((url(kind, i),), (attr, i), lambda r=render, i=i: [r(i, catalogue)])
+            for attr, kind, render in RECORD_PAGES for i in getattr(catalogue, attr)]
+    fixed: list[tuple[bool, tuple[str, ...], Callable[[], Any]]] = [
+        (bool(catalogue.sigles), ("glossaire.md",), lambda: [render_glossaire(catalogue)]),
+        (bool(catalogue.chiffres_cles or catalogue.series), ("chiffres-cles.md",), lambda: [render_chiffres(catalogue)]),
+        (bool(catalogue.modeles), ("acter.md",), lambda: [render_acter(catalogue)]),
+        (bool(catalogue.questions), ("questions.md",), lambda: [render_questions(catalogue)]),
+        (True, (*(f"odd/{n}.md" for n in ODD), "odd/index.md"), lambda: render_odd_pages(catalogue)),
+    ]
+    plan += [PlannedPage(paths, None, make) for wanted, paths, make in fixed if wanted]
+    return plan
+
+
 def render_site(catalogue: Catalogue) -> list[GeneratedPage]:
     """Every generated page, sorted by path. Linear in the number of records."""
-    pages = [render_theme(i, catalogue) for i in [*catalogue.thematiques, *catalogue.sous_thematiques]]
-    pages += [render_zone(i, catalogue) for i in catalogue.zones]
-    pages += [render_pays(i, catalogue) for i in catalogue.pays]
-    pages += [render_programme(i, catalogue) for i in catalogue.programmes]
-    pages += [render_contact(i, catalogue) for i in catalogue.contacts]
-    pages += [render_organisation(i, catalogue) for i in catalogue.organisations]
-    pages += [render_region(i, catalogue) for i in catalogue.regions]
-    if catalogue.sigles:
-        pages.append(render_glossaire(catalogue))
-    pages += [render_raison(i, catalogue) for i in catalogue.raisons]
-    if catalogue.chiffres_cles or catalogue.series:
-        pages.append(render_chiffres(catalogue))
-    if catalogue.modeles:
-        pages.append(render_acter(catalogue))
-    if catalogue.questions:
-        pages.append(render_questions(catalogue))
-    pages += render_odd_pages(catalogue)
-    return sorted(pages, key=lambda p: p.path)
+    return sorted((page for planned in site_plan(catalogue) for page in planned.make()), key=lambda p: p.path)
 
 
 def render_listing(template: str, page_path: str, catalogue: Catalogue, **context: Any) -> str:

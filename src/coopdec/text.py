@@ -41,18 +41,3 @@ def date_fr(value: str) -> str:
         return f"{mois} {parts[0]}"
     day = int(parts[2])
     return f"{'1er' if day == 1 else day} {mois} {parts[0]}"
-
-
-def md_inline(text: str) -> str:
-    """Plain text placed in Markdown: no HTML, no accidental emphasis or links."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
-
-
-def md_block(text: str) -> str:
-    """A validated Markdown field placed in a page.
-
-    Validation already refuses raw HTML; escaping `<` again here is the second
-    lock, so that no path from data to page can carry a tag.
-    """
-    return text.strip().replace("<", "&lt;")

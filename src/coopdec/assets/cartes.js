@@ -10,10 +10,24 @@
     (window.top || window).location.href = cible;
   }
 
+  // Names come from the editors' data: they only ever become text (textContent,
+  // attributes set one by one), never HTML. Leaflet's tooltips and icons accept
+  // an element, which we build ourselves.
+  function texte(libelle) {
+    var span = document.createElement("span");
+    span.textContent = libelle;
+    return span;
+  }
+
   function lien(url, libelle, classe) {
-    var a = '<a class="' + classe + '" href="' + url + '" target="_top" title="' +
-      libelle.replace(/"/g, "&quot;") + '"><span class="cd-invisible">' +
-      libelle.replace(/</g, "&lt;") + "</span></a>";
+    var a = document.createElement("a");
+    a.className = classe;
+    a.href = url;
+    a.target = "_top";
+    a.title = libelle;
+    var nom = texte(libelle);
+    nom.className = "cd-invisible";
+    a.appendChild(nom);
     return L.divIcon({ html: a, className: "cd-icone", iconSize: [14, 14], iconAnchor: [7, 7] });
   }
 
@@ -31,7 +45,7 @@
       },
       onEachFeature: function (f, couche) {
         var p = pays[f.properties.iso3];
-        couche.bindTooltip(p.label, { sticky: true });
+        couche.bindTooltip(texte(p.label), { sticky: true });
         couche.on("click", function () { ouvrir(p.url); });
       }
     }).addTo(map);
@@ -48,9 +62,12 @@
       var legende = L.control({ position: "bottomleft" });
       legende.onAdd = function () {
         var div = L.DomUtil.create("div", "cd-legende");
-        div.innerHTML = spec.legend.map(function (l) {
-          return '<span><i style="background:' + l[0] + '"></i>' + l[1].replace(/</g, "&lt;") + "</span>";
-        }).join("");
+        spec.legend.forEach(function (l) {
+          var ligne = texte(l[1]), pastille = document.createElement("i");
+          pastille.style.background = l[0];
+          ligne.insertBefore(pastille, ligne.firstChild);
+          div.appendChild(ligne);
+        });
         return div;
       };
       legende.addTo(map);
