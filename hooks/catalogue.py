@@ -61,9 +61,12 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     try:
-        return _project.expand(markdown, page.file.src_uri)
+        expanded = _project.expand_page(markdown, page.file.src_uri)
     except CatalogueError as exc:
         raise PluginError(exc.report()) from None
+    if expanded.names_person:  # a listing names a person: noindex, and out of sitemap.xml
+        page.meta["noindex"] = True
+    return expanded.markdown
 
 
 @event_priority(-50)  # after Material's search plugin (0), before its offline plugin (-100)

@@ -13,7 +13,7 @@ from typing import Any
 
 from .addresses import check_addresses
 from .catalogue import Catalogue, load_catalogue
-from .directives import check_pages, expand_directives
+from .directives import check_pages, expand_page
 from .nav import expand_nav
 from .problems import CatalogueError, display_path
 from .render import GeneratedPage, abbreviations, render_site
@@ -62,9 +62,14 @@ class Project:
 
     def expand(self, markdown: str, page_path: str) -> str:
         """Directives expanded, and the sigles' definitions appended (abbr extension)."""
+        return self.expand_page(markdown, page_path).markdown
+
+    def expand_page(self, markdown: str, page_path: str) -> GeneratedPage:
+        """`expand`, and whether the page names a person (the engine then marks it noindex)."""
         display = display_path(self.content_dir / page_path, self.root)
-        text = expand_directives(markdown, page_path, self.catalogue, display)
-        return f"{text.rstrip()}\n\n{self.abbr}\n" if self.abbr else text
+        page = expand_page(markdown, page_path, self.catalogue, display)
+        text = f"{page.markdown.rstrip()}\n\n{self.abbr}\n" if self.abbr else page.markdown
+        return GeneratedPage(page_path, text, page.names_person)
 
     def fold_search(self, index: dict[str, Any]) -> dict[str, Any]:
         return fold_search_index(index)

@@ -420,10 +420,12 @@ def check_references(docs: dict[str, YamlDocument]) -> list[Problem]:
     targets = _declared_ids(docs)
     target_file = {attr: name for attr, (name, _) in COLLECTIONS.items()}
     target_file["themes"] = "thematiques.yaml"
+    # A target file whose shape is wrong declares nothing we can trust: its own problem is enough.
+    usable = {name for name, doc in docs.items() if isinstance(doc.data, dict)}
     problems: list[Problem] = []
     for name, key, path, kind in REFERENCES:
         doc = docs.get(name)
-        if doc is None or target_file[kind] not in docs or not isinstance(doc.data, dict):
+        if doc is None or target_file[kind] not in usable or not isinstance(doc.data, dict):
             continue
         records = doc.data.get(key)
         for i, record in enumerate(records if isinstance(records, list) else []):

@@ -23,12 +23,15 @@ def _report(exc: CatalogueError, github: bool) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    """Phase one only (settings, data, pages, addresses): nothing is rendered."""
+    from .build import validate_project
+
+    root = args.root
     try:
-        project = Project.load(args.root)
+        cat, _ = validate_project(root, root / "content", root / "data", root / "mkdocs.yml")
     except CatalogueError as exc:
         _report(exc, args.github)
         return 1
-    cat = project.catalogue
     print(f"Données valides : {len(cat.thematiques)} thématiques, {len(cat.sous_thematiques)} sous-thématiques, "
           f"{len(cat.zones)} zones, {len(cat.pays)} pays, {len(cat.programmes)} programmes, "
           f"{len(cat.contacts)} contacts, {len(cat.organisations)} organisations.")

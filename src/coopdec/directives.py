@@ -24,7 +24,7 @@ from .catalogue import Catalogue, _unknown, contact_label
 from .labels import GENRES_ORGANISATION, GENRES_PROGRAMME
 from .pagepolicy import check_page
 from .problems import CatalogueError, Problem
-from .render import render_listing
+from .render import GeneratedPage, render_listing
 from .text import cle_fr
 
 _MARKER = re.compile(r"^\s*<!--\s*catalogue:(?P<name>[\w-]*)(?P<args>.*?)-->\s*$")
@@ -144,19 +144,27 @@ def check_pages(content_dir: Path, catalogue: Catalogue, display: Callable[[Path
 
 def expand_directives(markdown: str, page_path: str, catalogue: Catalogue, display: str) -> str:
     """Replace each directive line by its listing. Raises CatalogueError on a bad directive."""
+    return expand_page(markdown, page_path, catalogue, display).markdown
+
+
+def expand_page(markdown: str, page_path: str, catalogue: Catalogue, display: str) -> GeneratedPage:
+    """The page with its directives expanded, and whether a listing names a person."""
     directives, problems = parse_directives(markdown, display)
     problems += check_directives(directives, catalogue, display)
     if problems:
         raise CatalogueError(problems)
     if not directives:
-        return markdown
+        return GeneratedPage(page_path, markdown)
     lines = markdown.splitlines()
+    names_person = False
     for d in directives:
-        lines[d.line - 1] = _listing(d, page_path, catalogue)
-    return "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")
+        listing = _listing(d, page_path, catalogue)
+        lines[d.line - 1] = listing.markdown.strip("\n")
+        names_person = names_person or listing.names_person
+    return GeneratedPage(page_path, "\n".join(lines) + ("\n" if markdown.endswith("\n") else ""), names_person)
 
 
-def _listing(d: Directive, page_path: str, cat: Catalogue) -> str:
+def _listing(d: Directive, page_path: str, cat: Catalogue) -> GeneratedPage:
     o = d.options
     ctx: dict[str, Any] = {}
     if d.name == "thematiques":
@@ -203,7 +211,7 @@ def _listing(d: Directive, page_path: str, cat: Catalogue) -> str:
         items = [x for x in cat.organisations.values()
                  if (not o.get("genre") or x.genre == o["genre"]) and (not o.get("pays") or x.pays == o["pays"])]
         ctx["items"] = sorted(items, key=lambda x: cle_fr(x.nom))
-    return render_listing(f"listing-{d.name}.md.j2", page_path, cat, **ctx).strip("\n")
+    return render_listing(f"listing-{d.name}.md.j2", page_path, cat, **ctx)
 
 
 def select_programmes(cat: Catalogue, o: dict[str, str]) -> list[Any]:

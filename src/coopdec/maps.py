@@ -61,7 +61,8 @@ def render_map(spec: MapSpec) -> str:
     html = html.replace("<html>", '<html lang="fr">', 1)
     html = re.sub(r'<meta name="viewport"[^>]*>', '<meta name="viewport" content="width=device-width, initial-scale=1">', html,
                   count=1, flags=re.S)
-    html = html.replace("<head>", f"<head>\n    <title>{text_html(spec.title)}</title>", 1)
+    # A map is a fragment of its page (some name people): not for search engines on its own.
+    html = html.replace("<head>", f'<head>\n    <title>{text_html(spec.title)}</title>\n    <meta name="robots" content="noindex">', 1)
     data = json_script(spec.as_dict(), sort_keys=True)
     html = html.replace("<body>", f'<body>\n    <script type="application/json" id="{SPEC_ID}">{data}</script>', 1)
     # Folium's random ids: replace by a stable one so two builds give the same bytes.

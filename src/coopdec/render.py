@@ -47,6 +47,7 @@ INDICATEURS = {
 class GeneratedPage:
     path: str  # relative to the docs folder, POSIX, e.g. "pays/mali.md"
     markdown: str
+    names_person: bool = False  # the page shows a named person: noindex, and left out of sitemap.xml
 
 
 def url(kind: str, ident: str) -> str:
@@ -84,6 +85,7 @@ class Links:
     def __init__(self, catalogue: Catalogue, page_path: str):
         self.cat = catalogue
         self.base = posixpath.dirname(page_path)
+        self.names_person = False  # set when the page shows a named person (noindex, out of the sitemap)
 
     def rel(self, target: str) -> str:
         return posixpath.relpath(target, self.base or ".")
@@ -104,6 +106,7 @@ class Links:
         return f"[{text_md(self.cat.programmes[ident].titre)}]({self.rel(url('programme', ident))})"
 
     def contact(self, ident: str) -> str:
+        self.person(self.cat.contacts[ident])
         return f"[{text_md(contact_label(self.cat.contacts[ident], self.cat))}]({self.rel(url('contact', ident))})"
 
     def organisation(self, ident: str) -> str:
@@ -113,6 +116,11 @@ class Links:
 
     def region(self, ident: str) -> str:
         return f"[{text_md(self.cat.regions[ident].nom)}]({self.rel(url('region', ident))})"
+
+    def person(self, contact: Any) -> str:
+        """Marks the page as naming a person when `contact` is one; returns "" for use in templates."""
+        self.names_person = self.names_person or bool(contact.nom)
+        return ""
 
     def email(self, address: str) -> str:
         return f"[{text_md(address)}](mailto:{address})"
@@ -127,11 +135,17 @@ class Links:
         return text
 
 
+_FRONT = "---\n"
+
+
 def _render(template: str, path: str, catalogue: Catalogue, **context: Any) -> GeneratedPage:
     env = _environment()
-    text = env.get_template(template).render(cat=catalogue, link=Links(catalogue, path), path=path,
-                                             contact_label=lambda c: contact_label(c, catalogue), **context)
-    return GeneratedPage(path, text)
+    links = Links(catalogue, path)
+    text = env.get_template(template).render(cat=catalogue, link=links, path=path,
+                                             contact_label=lambda c: links.person(c) + contact_label(c, catalogue), **context)
+    if links.names_person and text.startswith(_FRONT):  # known once the body is rendered
+        text = _FRONT + "noindex: true\n" + text[len(_FRONT):]
+    return GeneratedPage(path, text, links.names_person)
 
 
 def render_theme(ident: str, catalogue: Catalogue) -> GeneratedPage:
@@ -306,6 +320,6 @@ def render_site(catalogue: Catalogue) -> list[GeneratedPage]:
     return sorted((page for planned in site_plan(catalogue) for page in planned.make()), key=lambda p: p.path)
 
 
-def render_listing(template: str, page_path: str, catalogue: Catalogue, **context: Any) -> str:
+def render_listing(template: str, page_path: str, catalogue: Catalogue, **context: Any) -> GeneratedPage:
     """A generated list placed in a hand-written page by a directive."""
-    return _render(template, page_path, catalogue, **context).markdown
+    return _render(template, page_path, catalogue, **context)

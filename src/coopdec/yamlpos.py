@@ -51,8 +51,29 @@ _FLOAT_12 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+
 # Where a node starts: a line (after an optional "- "), after "key: ", or in a flow collection.
 _ANCHOR_HINT = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|:[ \t]+|[\[{,][ \t]*)[&*][^\s,\[\]{}]", re.MULTILINE)
 
+# libyaml's most frequent complaints, in French (others are shown as libyaml words them).
+_SYNTAX_FR = {
+    "mapping values are not allowed here": "un « : » inattendu ; mettez le texte entre guillemets",
+    "mapping values are not allowed in this context": "un « : » inattendu ; mettez le texte entre guillemets",
+    "did not find expected key": "clé attendue : l'indentation de cette ligne ne suit pas celle du dessus",
+    "did not find expected '-' indicator": "élément de liste attendu (« - ») : vérifiez l'indentation",
+    "did not find expected ',' or ']'": "liste entre crochets non fermée : il manque « , » ou « ] »",
+    "did not find expected ',' or '}'": "ensemble entre accolades non fermé : il manque « , » ou « } »",
+    "found character that cannot start any token": "caractère qui ne peut pas commencer une valeur (« @ », « ` », tabulation…) ; "
+                                                   "mettez la valeur entre guillemets",
+    "found unexpected end of stream": "fin de fichier inattendue : un guillemet ou un crochet n'est pas fermé",
+    "found undefined alias": "alias inconnu (les alias ne sont pas permis)",
+    "could not find expected ':'": "« : » attendu après la clé",
+    "found unknown escape character": "séquence « \\ » inconnue dans un texte entre guillemets doubles",
+    "expected <block end>, but found '-'": "élément de liste mal indenté",
+    "expected <block end>, but found '<block mapping start>'": "clé mal indentée",
+    "expected <block end>, but found '<scalar>'": "valeur mal indentée",
+    "found a tab character that violates indentation": "tabulation dans l'indentation : utilisez des espaces",
+}
+
 MAX_BYTES = 64 * 2**20  # the 10,000-programme Atlas file is about 15 MB
 MAX_DEPTH = 40  # our deepest real path is 6 levels
+MAX_ALIAS_REPORTS = 10
 
 
 @dataclass
@@ -112,9 +133,13 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 def _anchor_problems(text: str, display: str) -> list[Problem]:
     """Every anchor and alias of the file, located, from the scanner's tokens (no composition)."""
-    problems = []
+    problems: list[Problem] = []
     try:
         for token in yaml.scan(text, Loader=_Loader):
+            if len(problems) >= MAX_ALIAS_REPORTS:
+                problems.append(Problem(display, problems[-1].line, problems[-1].col, "yaml_alias",
+                                        "… et d'autres ancres ou alias dans ce fichier : retirez-les tous"))
+                break
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
                 line, col = token.start_mark.line + 1, token.start_mark.column + 1
                 what = f"ancre YAML « &{token.value} » non permise" if isinstance(token, yaml.AnchorToken) \
@@ -142,7 +167,7 @@ def load_yaml(text: str, display: str, *, strict_tags: bool = True) -> tuple[Yam
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        what = exc.problem or "syntaxe invalide"
+        what = _SYNTAX_FR.get((exc.problem or "").split(" (")[0], exc.problem or "syntaxe invalide")
         return None, [Problem(display, line, col, "yaml",
                               f"syntaxe YAML invalide ({what}) : vérifiez l'indentation et les guillemets")]
     except yaml.reader.ReaderError as exc:
