@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, VALID, copy_project, mkdocs_build
 from coopdec.publish import PublishError, publish
 
 THIRD_PARTY = re.compile(r"""(?:src|href)=["']?(?:https?:)?//(?!127\.0\.0\.1)[^"' >]+\.(?:js|css|woff2?|ttf)|fonts\.(?:googleapis|gstatic)\.com|unpkg\.com|cdn\.jsdelivr""")  # noqa: E501
@@ -129,3 +129,61 @@ def test_a_typo_in_the_catalogue_settings_fails_before_building(tmp_path):
     line = config.read_text().splitlines().index("    export_personnes: true") + 1
     assert f"mkdocs.yml:{line}:5: erreur: extra.catalogue : réglage inconnu « export_personnes »" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def small_project(tmp_path, pages):
+    """The small valid fixture as a whole MkDocs project (no nav), with extra hand-written pages."""
+    project = copy_project(tmp_path, data=VALID / "data", content=VALID / "content")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n")[0] + "\n"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name, text in pages.items():
+        (project / "content" / name).write_text(text, encoding="utf-8")
+    return project
+
+
+def test_strict_means_strict_dead_links_and_anchors_fail_in_french_at_their_line(tmp_path):
+    project = small_project(tmp_path, {"essai.md": "# Essai\n\nVoir [une page](absente.md).\n\n"
+                                                   "Et [une ancre](index.md#nulle-part).\n"})
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "content/essai.md:3:1: erreur: lien mort « absente.md »" in result.stderr, result.stderr[-2000:]
+    assert "content/essai.md:5:1: erreur: lien « index.md#nulle-part » : la page index.md n'a pas d'ancre « #nulle-part »" \
+        in result.stderr
+
+
+def test_publish_fails_on_a_dead_link_and_keeps_the_published_site(tmp_path):
+    project = small_project(tmp_path, {"essai.md": "# Essai\n\nVoir [une page](absente.md).\n"})
+    site = project / "site"
+    site.mkdir()
+    (site / "published.html").write_text("en ligne")
+    with pytest.raises(PublishError):
+        publish(project, site, project / "dist")
+    assert (site / "published.html").read_text() == "en ligne"
+    assert not (project / "dist").exists() or not any((project / "dist").iterdir())
+
+
+def test_broken_front_matter_fails_instead_of_showing_as_text(tmp_path):
+    project = small_project(tmp_path, {"essai.md": "---\ntitle: [Essai\n---\n\n# Essai\n"})
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "content/essai.md:" in result.stderr and "en-tête de page : syntaxe YAML invalide" in result.stderr
+
+
+def test_the_swap_is_atomic_and_dist_never_holds_a_partial_file(tmp_path):
+    from coopdec.publish import _exchange, _replace_dir, write_zip
+
+    old, new = tmp_path / "site", tmp_path / ".site.partial"
+    old.mkdir()
+    (old / "a.html").write_text("ancien")
+    new.mkdir()
+    (new / "a.html").write_text("nouveau")
+    assert _exchange(tmp_path / "x", tmp_path / "y") is False  # nothing to swap: refused, nothing moved
+    assert _exchange(new, old) is True  # both exist: one atomic exchange (Linux renameat2)
+    assert (old / "a.html").read_text() == "nouveau" and (new / "a.html").read_text() == "ancien"
+    _exchange(new, old)
+    _replace_dir(new, old)
+    assert (old / "a.html").read_text() == "nouveau" and not new.exists()
+    dist = tmp_path / "dist"
+    write_zip(old, dist / "x.zip")
+    assert sorted(p.name for p in dist.iterdir()) == ["x.zip"]
+    assert not list(tmp_path.glob("*.partial"))
