@@ -91,7 +91,12 @@ def reference_markdown() -> str:
         "",
         "Règles communes : les identifiants (`id` et toutes les références) sont en minuscules sans accents, "
         "chiffres et tirets ; un champ inconnu est une erreur ; les dates s'écrivent `\"AAAA\"`, `\"AAAA-MM\"` "
-        "ou `\"AAAA-MM-JJ\"` ; les textes longs sont en Markdown, sans HTML.",
+        "ou `\"AAAA-MM-JJ\"`, existent dans le calendrier et ne sont pas dans le futur ; les booléens sont `true` ou "
+        "`false` (pas `oui`, `yes` ni `on`) ; les ODD sont des nombres entiers ; les adresses web sont complètes "
+        "(`https://…`) ; les ancres et alias YAML (`&nom`, `*nom`) et les étiquettes (`!!…`) ne sont pas acceptés. "
+        "Les textes courts (titres, noms) restent du texte tel quel. Les textes longs sont en Markdown simple : "
+        "paragraphes, `**gras**`, `*italique*`, listes, `code` et liens `[texte](https://…)` (aussi `mailto:` "
+        "et `tel:`) ; le HTML, les images, les attributs `{: … }` et les liens relatifs sont refusés.",
         "",
         "## Fichiers",
         "",
