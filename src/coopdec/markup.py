@@ -36,9 +36,10 @@ from html.parser import HTMLParser
 
 import markdown
 import nh3
+from markdown.extensions.abbr import AbbrExtension
 
-ALLOWED_TAGS = frozenset({"p", "br", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote"})
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_TAGS = frozenset({"p", "br", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "abbr"})
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 # Markdown's inline signs (code, emphasis, links, attr_list braces, table cells) and HTML's
@@ -98,16 +99,25 @@ def json_script(value: object, **options: object) -> str:
 
 # --- Markdown fields ----------------------------------------------------------
 
-_converter = markdown.Markdown(extensions=[], output_format="html")
-_rendered: dict[str, str] = {}
+Glossary = tuple[tuple[str, str], ...]  # (sigle, definition), sorted: hashable, one converter per glossary
+_converters: dict[Glossary, markdown.Markdown] = {}
+_rendered: dict[tuple[str, Glossary], str] = {}
 
 
-def _render_profile(value: str) -> str:
-    """Data profile: CommonMark-ish core Markdown only, no extension. Cached: validation renders once."""
-    found = _rendered.get(value)
+def _render_profile(value: str, glossary: Glossary = ()) -> str:
+    """Data profile: core Markdown, plus the sigles' tooltips (abbr with a glossary: no definitions in the text).
+
+    Cached: validation and rendering share the work.
+    """
+    key = (value, glossary)
+    found = _rendered.get(key)
     if found is None:
-        _converter.reset()
-        found = _rendered[value] = _converter.convert(value)
+        converter = _converters.get(glossary)
+        if converter is None:
+            extensions = [AbbrExtension(glossary=dict(glossary))] if glossary else []
+            converter = _converters[glossary] = markdown.Markdown(extensions=extensions, output_format="html")
+        converter.reset()
+        found = _rendered[key] = converter.convert(value)
     return found
 
 
@@ -197,18 +207,22 @@ class _Inert(HTMLParser):
         self.out.append(data.translate(_INERT_TEXT).replace("\n", " "))
 
 
-def _inert(value: str, inline: bool) -> str:
+def _inert(value: str, inline: bool, glossary: Glossary) -> str:
     parser = _Inert(inline)
-    parser.feed(_sanitize(_render_profile(value.strip())))
+    parser.feed(_sanitize(_render_profile(value.strip(), glossary)))
     parser.close()
     return _SPACES.sub(" ", "".join(parser.out)).strip()
 
 
-def markdown_html(value: str) -> str:
-    """A Markdown field as one raw HTML block on its own lines: inert in any Markdown page."""
-    return f'\n<div class="cd-texte">{_inert(value, inline=False)}</div>\n'
+def markdown_html(value: str, glossary: Glossary = ()) -> str:
+    """A Markdown field as one raw HTML block on its own lines: inert in any Markdown page.
+
+    The site's own abbreviation pass does not enter raw blocks, so the sigles of
+    `glossary` get their tooltips here.
+    """
+    return f'\n<div class="cd-texte">{_inert(value, False, glossary)}</div>\n'
 
 
-def markdown_inline(value: str) -> str:
+def markdown_inline(value: str, glossary: Glossary = ()) -> str:
     """A Markdown field inside a line (list item, table cell): paragraphs joined, no block wrapper."""
-    return _inert(value, inline=True)
+    return _inert(value, True, glossary)

@@ -67,8 +67,8 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         md=text_md,  # plain text in Markdown
         html=text_html,  # plain text in HTML
-        block=markdown_html,  # a Markdown field, as its own block
-        inline=markdown_inline,  # a Markdown field inside a line
+        block=jinja2.pass_context(lambda ctx, v: markdown_html(v, glossary_of(ctx["cat"]))),  # a Markdown field, own block
+        inline=jinja2.pass_context(lambda ctx, v: markdown_inline(v, glossary_of(ctx["cat"]))),  # inside a line
         # Front matter: MkDocs prints title and description unescaped into <title>, <meta>, the
         # header and the nav, so they are HTML text; a JSON string is a valid YAML scalar.
         front=lambda v: json.dumps(text_html(str(v)), ensure_ascii=False),
@@ -206,6 +206,11 @@ def render_glossaire(catalogue: Catalogue) -> GeneratedPage:
     autres = sorted((s for s in catalogue.sigles if not s.glossaire), key=key)
     source = glossaire[0].source if glossaire else None
     return _render("glossaire.md.j2", "glossaire.md", catalogue, glossaire=glossaire, autres=autres, source=source)
+
+
+def glossary_of(catalogue: Catalogue) -> tuple[tuple[str, str], ...]:
+    """The sigles as (sigle, definition) pairs, for the tooltips inside Markdown fields."""
+    return tuple(sorted((s.sigle, s.definition) for s in catalogue.sigles))
 
 
 def abbreviations(catalogue: Catalogue) -> str:
