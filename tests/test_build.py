@@ -187,3 +187,23 @@ def test_the_swap_is_atomic_and_dist_never_holds_a_partial_file(tmp_path):
     write_zip(old, dist / "x.zip")
     assert sorted(p.name for p in dist.iterdir()) == ["x.zip"]
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_the_real_site_passes_the_whole_site_scan(built_site):
+    from coopdec.sitescan import report, scan_site
+
+    findings = scan_site(built_site)
+    assert findings == [], report(findings)
+
+
+def test_pages_that_name_a_person_are_noindex_and_out_of_the_sitemap(built_site):
+    sitemap = read(built_site, "sitemap.xml")
+    person, mailbox = "contacts/lucas-giboin.html", "contacts/aimf-sp.html"
+    assert '<meta name="robots" content="noindex">' in read(built_site, person)
+    assert person not in sitemap
+    assert '<meta name="robots" content="noindex">' not in read(built_site, mailbox)
+    assert mailbox in sitemap
+    # a hand-written page whose directive lists named people is marked too (the contacts directory)
+    assert '<meta name="robots" content="noindex">' in read(built_site, "contacts/index.html")
+    assert "contacts/index.html" not in sitemap
+    assert '<meta name="robots" content="noindex">' not in read(built_site, "index.html")
