@@ -20,6 +20,8 @@ INJECTIONS = {
     "external-script": '<script src="https://cdn.example.org/x.js"></script>',
     "missing-script": '<script src="assets/absent.js"></script>',
     "iframe": '<iframe src="https://example.org/"></iframe>',
+    "iframe-protocol-relative": '<iframe src="/&#9;/example.org/"></iframe>',
+    "script-backslash": '<script src="/\\example.org/x.js"></script>',
     "srcdoc": '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
     "refresh": '<meta http-equiv="refresh" content="0; url=javascript:alert(1)">',
     "form": '<form action="https://example.org/steal"><input></form>',

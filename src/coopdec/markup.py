@@ -166,14 +166,29 @@ class _Audit(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+def url_as_read(url: str) -> str:
+    """`url` (already entity-decoded) as a browser reads it: controls and spaces dropped, `\\` as `/`."""
+    return _URL_NOISE.sub("", url).replace("\\", "/")
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser reads in `url`, lower-case; None for a relative URL."""
+    found = _SCHEME.match(url_as_read(url))
+    return found.group(1).lower() if found else None
+
+
+def is_site_local(url: str) -> bool:
+    """A URL that stays on the site: no scheme and not protocol-relative (`//host`, `/\\host`)."""
+    return url_scheme(url) is None and not url_as_read(url).startswith("//")
+
+
 def link_problem(target: str) -> str | None:
     """French reason why a link target is refused in data, or None. `target` is already entity-decoded."""
-    clean = _URL_NOISE.sub("", target)
-    scheme = _SCHEME.match(clean)
+    scheme = url_scheme(target)
     if scheme is None:
         return (f"lien « {target[:60]} » refusé : dans les données, un lien s'écrit avec son adresse complète "
                 "(https://…, mailto:…, tel:…)")
-    if scheme.group(1).lower() not in ALLOWED_SCHEMES:
+    if scheme not in ALLOWED_SCHEMES:
         return f"lien « {target[:60]} » refusé : seuls les liens http(s), mailto et tel sont permis"
     return None
 

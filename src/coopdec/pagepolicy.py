@@ -25,7 +25,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from .markup import ALLOWED_SCHEMES
+from .markup import ALLOWED_SCHEMES, is_site_local, url_scheme
 from .problems import Problem
 from .yamlpos import load_yaml
 
@@ -40,16 +40,13 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _MD_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _ATTR_LIST = re.compile(r"\{[^{}\n]*\}")
 _ATTR_IN_LIST = re.compile(r"(?:^|[\s{:])([A-Za-z_:][-\w:.]*)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]+)")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def url_problem(value: str) -> str | None:
     """Why a URL written in a page is refused, or None. Decodes character references as browsers do."""
-    clean = _URL_NOISE.sub("", html.unescape(value))
-    scheme = _SCHEME.match(clean)
-    if scheme and scheme.group(1).lower() not in ALLOWED_SCHEMES:
-        return (f"lien ou source « {value[:60]} » refusé : schéma « {scheme.group(1)}: » interdit "
+    scheme = url_scheme(html.unescape(value))
+    if scheme and scheme not in ALLOWED_SCHEMES:
+        return (f"lien ou source « {value[:60]} » refusé : schéma « {scheme}: » interdit "
                 "(seuls http, https, mailto, tel et les liens relatifs sont permis)")
     return None
 
@@ -64,7 +61,7 @@ def _attribute_problem(element: str, name: str, value: str) -> str | None:
         problem = url_problem(value)
         if problem:
             return problem
-        if element == "iframe" and name == "src" and (_SCHEME.match(value) or value.startswith("//")):
+        if element == "iframe" and name == "src" and not is_site_local(html.unescape(value)):
             return f"cadre « {value[:60]} » refusé : une page ne peut intégrer que des cartes du site (adresse relative)"
     if name == "style" and re.search(r"javascript:|expression\s*\(|url\s*\(", html.unescape(value), re.I):
         return "style refusé : pas d'url(…), d'expression(…) ni de javascript: dans un attribut style"

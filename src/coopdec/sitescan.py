@@ -32,14 +32,12 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .markup import ALLOWED_SCHEMES
+from .markup import ALLOWED_SCHEMES, is_site_local, url_scheme
 
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "data", "cite", "background", "xlink:href",
                             "ping", "manifest", "codebase", "longdesc", "usemap", "icon", "srcset", "imagesrcset"})
 FORBIDDEN_ELEMENTS = frozenset({"object", "embed", "applet", "base", "frameset", "portal", "template"})
 JSON_TYPES = frozenset({"application/json", "application/ld+json", "importmap"})
-_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _LITERALS = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|-?\b\d+(?:\.\d+)?(?:[eE][-+]?\d+)?\b')
 _SPACE = re.compile(r"\s+")
 
@@ -56,16 +54,6 @@ class Finding:
 def shape(code: str) -> str:
     """Code with every string and number blanked and white space folded: what a template wrote."""
     return _SPACE.sub(" ", _LITERALS.sub("0", code)).strip()
-
-
-def _scheme(value: str) -> str | None:
-    found = _SCHEME.match(_URL_NOISE.sub("", value))
-    return found.group(1).lower() if found else None
-
-
-def _is_local(value: str) -> bool:
-    clean = _URL_NOISE.sub("", value)
-    return _scheme(clean) is None and not clean.startswith("//")
 
 
 def _resolve(site: Path, page: Path, src: str) -> Path | None:
@@ -103,16 +91,16 @@ def check_page(site: Path, path: Path, text: str, shapes: frozenset[str] | None,
                 flag(f"attribut srcdoc sur <{tag}>")
             elif name in URL_ATTRIBUTES:
                 for url in (value.split(",") if name.endswith("srcset") else [value]):
-                    scheme = _scheme(url.strip())
+                    scheme = url_scheme(url.strip())
                     if scheme and scheme not in ALLOWED_SCHEMES:
                         flag(f"adresse « {url.strip()[:60]} » ({name} de <{tag}>) : schéma « {scheme}: » interdit")
-        if tag in ("iframe", "frame") and not _is_local(values.get("src", "")):
+        if tag in ("iframe", "frame") and not is_site_local(values.get("src", "")):
             flag(f"cadre vers « {values.get('src', '')[:60]} » : seules les pages du site peuvent être intégrées")
-        if tag == "form" and "action" in values and not _is_local(values["action"]):
+        if tag == "form" and "action" in values and not is_site_local(values["action"]):
             flag(f"formulaire envoyé vers « {values['action'][:60]} » : hors du site")
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             target = values.get("content", "").partition("url=")[2]
-            if not _is_local(target):
+            if not is_site_local(target):
                 flag(f"redirection vers « {target[:60]} » : seules les pages du site sont permises")
         if tag != "script":
             continue
@@ -120,8 +108,8 @@ def check_page(site: Path, path: Path, text: str, shapes: frozenset[str] | None,
         kind = values.get("type", "").lower() or None
         if "src" in values:
             src = values["src"]
-            target = _resolve(site, path, src) if _is_local(src) else None
-            if not _is_local(src):
+            target = _resolve(site, path, src) if is_site_local(src) else None
+            if not is_site_local(src):
                 flag(f"script externe « {src[:80]} » : les scripts viennent du site lui-même")
             elif target is None or not target.is_file() or not target.is_relative_to(site.resolve()):
                 flag(f"script « {src[:80]} » introuvable dans le site")
