@@ -1,19 +1,34 @@
 # Deux commandes font toute l'installation sur une machine neuve :
 #   make site   installe ce qu'il faut, construit le site (site/) et l'édition hors ligne (dist/)
 #   make test   installe ce qu'il faut (dont Chromium de Debian) et passe tous les tests
+#   make lock   met à jour requirements.txt, le verrou (versions les plus récentes permises par pyproject.toml)
 VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+LOCK := requirements.txt
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install site test validate schemas serve browser bench lint clean
+.PHONY: install site test validate schemas serve browser bench lint lock clean
 
-$(STAMP): pyproject.toml
+# Dépendances Python : exactement celles du verrou, vérifiées par leur empreinte (sha256) ;
+# puis le projet lui-même, sans dépendances ni téléchargement (setuptools vient du verrou).
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
+
+# Recalcule le verrou depuis PyPI (seule commande qui change les versions ; relancez ensuite make test).
+# `make lock LOCK_ARGS=` ajoute une dépendance nouvelle sans monter les autres versions.
+LOCK_ARGS ?= --upgrade
+lock:
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet pip-tools
+	env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(VENV)/bin/pip-compile --quiet $(LOCK_ARGS) --generate-hashes \
+	  --allow-unsafe --all-build-deps --strip-extras --extra test --index-url https://pypi.org/simple --no-emit-index-url \
+	  --output-file $(LOCK) pyproject.toml
 
 # Paquets npm : fond de carte Natural Earth, codes pays, polyfill de recherche hors ligne.
 node_modules/.installed: package.json package-lock.json
@@ -37,17 +52,19 @@ schemas: install
 serve: install
 	$(VENV)/bin/mkdocs serve
 
-# Chromium de Debian pour les tests en navigateur réel (aucun téléchargement de navigateur).
+# Chromium de Debian pour les tests en navigateur réel (aucun téléchargement de navigateur),
+# faketime pour reconstruire le site à une autre date système (test de reproductibilité).
 browser:
-	@test -x /usr/bin/chromium || { \
+	@test -x /usr/bin/chromium -a -x /usr/bin/faketime || { \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium faketime >/dev/null; }
 
 test: install browser
 	$(PY) -m pytest
 
 lint: install
 	$(VENV)/bin/ruff check src hooks tests
+	$(VENV)/bin/yamllint --strict .
 
 bench: install
 	$(PY) benchmarks/bench_catalogue.py

@@ -50,6 +50,7 @@ def on_config(config):
     except CatalogueError as exc:
         raise PluginError("Données du catalogue invalides :\n" + exc.report()) from None
     config.nav = _project.nav(config.nav) if config.nav else None
+    _project.pin_build_date()  # sitemap dates from the data, not the clock: same bytes on any day
     return config
 
 

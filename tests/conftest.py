@@ -48,7 +48,7 @@ def copy_project(tmp: Path, data: Path | None = None, content: Path | None = Non
     """A throwaway copy of the project, optionally with other data or content."""
     dest = tmp / "project"
     dest.mkdir()
-    for name in ("mkdocs.yml", "hooks", "overrides"):
+    for name in ("mkdocs.yml", "hooks", "overrides", "LICENSE", "LICENCE-CONTENUS.md"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
     if (ROOT / "node_modules").exists():

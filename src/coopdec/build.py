@@ -71,6 +71,12 @@ class Project:
         text = f"{page.markdown.rstrip()}\n\n{self.abbr}\n" if self.abbr else page.markdown
         return GeneratedPage(page_path, text, page.names_person)
 
+    def pin_build_date(self) -> str:
+        """SOURCE_DATE_EPOCH from the newest data date (see reproducible.py), unless already set."""
+        from .reproducible import pin_build_date
+
+        return pin_build_date(self.catalogue)
+
     def fold_search(self, index: dict[str, Any]) -> dict[str, Any]:
         return fold_search_index(index)
 
@@ -86,14 +92,16 @@ class Project:
         node_modules = node_modules or self.root / "node_modules"
         basemap = load_basemap(node_modules)
         localise_third_party(site, node_modules)
-        return write_maps(site, all_maps(self.catalogue, bounds_of(basemap)), basemap)
+        return write_maps(site, all_maps(self.catalogue, bounds_of(basemap)), basemap, node_modules / "leaflet" / "dist")
 
     def write_site_files(self, site: Path) -> list[Path]:
-        """Files that are not pages: open-data exports, explorer data and script, redirects of old ids."""
+        """Files that are not pages: open-data exports, explorer data and script, redirects of old ids, licences."""
         from importlib import resources
 
         from .explorer import explorer_script
         from .exports import FOLDER, export_files
+        from .licences import FOLDER as LICENCES
+        from .licences import licence_files
         from .redirects import redirect_pages
 
         export_settings = self.export_settings or check_settings(None, self.root / "mkdocs.yml")
@@ -106,6 +114,8 @@ class Project:
         written.append(_write(site / "assets" / "catalogue" / "explorateur.js", script))
         for path, html in redirect_pages(self.catalogue).items():
             written.append(_write(site / path, html))
+        for name, text in licence_files(self.root, self.root / "node_modules").items():
+            written.append(_write(site / LICENCES / name, text))
         return written
 
     def write_pages(self, out: Path) -> list[Path]:

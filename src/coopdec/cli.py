@@ -1,4 +1,4 @@
-"""Command line: `coopdec validate | generate | schemas | publish`.
+"""Command line: `coopdec validate | generate | schemas [--check] | publish`.
 
 User errors (bad data) print located French messages and exit 1, without a
 traceback; anything else is a bug and keeps its traceback.
@@ -50,7 +50,14 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
-    from .schema import write_generated
+    from .schema import stale_generated, write_generated
+
+    if args.check:
+        stale = stale_generated(args.root)
+        for path in stale:
+            print(f"{path.relative_to(args.root).as_posix()}: erreur: fichier généré périmé : lancez `make schemas` "
+                  "et committez le résultat", file=sys.stderr)
+        return 1 if stale else 0
 
     written = write_generated(args.root)
     for path in written:
@@ -77,11 +84,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--github", action="store_true", default=os.environ.get("GITHUB_ACTIONS") == "true",
                         help="ajoute les annotations GitHub Actions (par défaut dans GitHub Actions)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="vérifie toutes les données et les directives des pages").set_defaults(func=cmd_validate)
-    gen = sub.add_parser("generate", help="écrit les pages Markdown générées dans un dossier")
+    # `coopdec validate --github` works as well as `coopdec --github validate` (SUPPRESS keeps the global default).
+    github = argparse.ArgumentParser(add_help=False)
+    github.add_argument("--github", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    sub.add_parser("validate", parents=[github], help="vérifie toutes les données et les directives des pages").set_defaults(
+        func=cmd_validate)
+    gen = sub.add_parser("generate", parents=[github], help="écrit les pages Markdown générées dans un dossier")
     gen.add_argument("--out", type=Path, required=True)
     gen.set_defaults(func=cmd_generate)
-    sub.add_parser("schemas", help="régénère schemas/ et FORMAT-DES-DONNEES.md").set_defaults(func=cmd_schemas)
+    schemas = sub.add_parser("schemas", help="régénère schemas/ et FORMAT-DES-DONNEES.md")
+    schemas.add_argument("--check", action="store_true", help="vérifie seulement qu'ils sont à jour (rien n'est écrit)")
+    schemas.set_defaults(func=cmd_schemas)
     pub = sub.add_parser("publish", help="construit le site (sans toucher au site publié en cas d'échec)")
     pub.add_argument("--site", type=Path, default=Path("site"))
     pub.add_argument("--dist", type=Path, default=Path("dist"))

@@ -1,7 +1,7 @@
 """Folium, as the thin last step: a MapSpec (geo.py) becomes one HTML file.
 
 Why Folium is wrapped like this: its default page loads ten CDN files and
-blocks zooming. We give it local Leaflet files, draw the shared basemap from
+blocks zooming. We give it local Leaflet files (npm package `leaflet`), draw the shared basemap from
 `assets/cartes/fond.js` (stored once, loaded by every map with a plain
 <script>, which works over file://), and fix the document: `lang="fr"`, a
 <title>, zoom allowed. Folium's element ids are random, so tests check the
@@ -20,7 +20,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from .geo import MapSpec
+from .geo import BasemapError, MapSpec
 from .markup import json_script, text_html
 
 VENDOR = "assets/vendor/leaflet"
@@ -72,14 +72,14 @@ def render_map(spec: MapSpec) -> str:
     return html
 
 
-def write_map_assets(site: Path, basemap: dict) -> None:
-    """Leaflet (from the xstatic-leaflet wheel), our drawing code and the basemap, once per site."""
-    import xstatic.pkg.leaflet as xleaflet
-
+def write_map_assets(site: Path, basemap: dict, leaflet: Path) -> None:
+    """Leaflet (the npm package's `dist/`, no source maps), our drawing code and the basemap, once per site."""
+    if not (leaflet / "leaflet.js").exists():
+        raise BasemapError(f"{leaflet}/leaflet.js introuvable : lancez `make site`, qui installe les paquets npm")
     vendor = site / VENDOR
     if vendor.exists():
         shutil.rmtree(vendor)
-    shutil.copytree(Path(xleaflet.BASE_DIR), vendor, ignore=shutil.ignore_patterns("*.map", "*-src.js", "*.esm.js"))
+    shutil.copytree(leaflet, vendor, ignore=shutil.ignore_patterns("*.map", "*-src.js", "*.esm.js"))
     cartes = site / CARTES
     cartes.mkdir(parents=True, exist_ok=True)
     for name in ("cartes.js", "cartes.css"):
@@ -88,8 +88,8 @@ def write_map_assets(site: Path, basemap: dict) -> None:
     (cartes / "fond.js").write_text(f"window.CD_FOND={data};\n", encoding="utf-8")
 
 
-def write_maps(site: Path, specs: list[MapSpec], basemap: dict) -> list[Path]:
-    write_map_assets(site, basemap)
+def write_maps(site: Path, specs: list[MapSpec], basemap: dict, leaflet: Path) -> list[Path]:
+    write_map_assets(site, basemap, leaflet)
     folder = site / "cartes"
     folder.mkdir(parents=True, exist_ok=True)
     written = []

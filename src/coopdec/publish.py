@@ -77,6 +77,7 @@ def write_zip(site: Path, target: Path) -> Path:
 
     Entries are sorted and dated 1980-01-01 so two builds of the same site give the same zip.
     Written beside `target`'s folder, then moved in: `dist/` never holds a partial file.
+    Source maps stay out of it.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.parent.with_name(f".{target.parent.name}.{target.name}.partial")
@@ -85,6 +86,8 @@ def write_zip(site: Path, target: Path) -> Path:
             rel = path.relative_to(site).as_posix()
             if rel.startswith(DOWNLOADS + "/"):
                 continue  # the zip does not contain itself
+            if rel.endswith(".map"):
+                continue  # source maps (1.3 MB) only serve developers' tools, never a reader
             info = zipfile.ZipInfo(f"{ZIP_FOLDER}/{rel}", date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -131,6 +131,12 @@ def generated_files(root: Path) -> dict[Path, str]:
     return files
 
 
+def stale_generated(root: Path) -> list[Path]:
+    """Generated files that differ from what the models give (the pre-commit and CI check)."""
+    return [path for path, text in generated_files(root).items()
+            if not path.exists() or path.read_text(encoding="utf-8") != text]
+
+
 def write_generated(root: Path) -> list[Path]:
     written = []
     for path, text in generated_files(root).items():
