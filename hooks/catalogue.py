@@ -78,6 +78,7 @@ def on_post_build(config):
         raise PluginError("La construction stricte a échoué :\n" + CatalogueError(problems).report())
     try:
         _project.write_maps(Path(config.site_dir))
+        _project.localise_third_party(Path(config.site_dir))
         _project.write_site_files(Path(config.site_dir))
     except (BasemapError, ThirdPartyError) as exc:
         raise PluginError(str(exc)) from None

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import ROOT, VALID
+from conftest import ROOT, VALID, copy_project
 from coopdec.build import Project
 from coopdec.models import Programme
 from coopdec.text import cle_fr, date_fr, fold
@@ -37,10 +37,12 @@ def test_generated_pages_are_deterministic():
 def test_generate_command_writes_every_page(tmp_path):
     from coopdec.cli import main
 
-    assert main(["--root", str(VALID), "generate", "--out", str(tmp_path)]) == 0
-    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md"))
+    project = copy_project(tmp_path, VALID / "data", VALID / "content")
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "generate", "--out", str(out)]) == 0
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
     assert "programmes/aimf-eau.md" in written and "pays/mali.md" in written and "index.md" in written
-    assert "catalogue:" not in (tmp_path / "programmes" / "index.md").read_text()
+    assert "catalogue:" not in (out / "programmes" / "index.md").read_text()
 
 
 def test_french_collation():

@@ -81,18 +81,25 @@ class Project:
         return fold_search_index(index)
 
     def write_maps(self, site: Path, node_modules: Path | None = None) -> list[Path]:
-        """Every map as a HTML file in site/cartes/, shared assets, local third-party scripts.
+        """Every map as a HTML file in site/cartes/, shared assets, local Leaflet.
 
-        Raises BasemapError or ThirdPartyError when an installed package is missing.
+        Raises BasemapError when an installed package is missing.
         """
         from .geo import all_maps, bounds_of, load_basemap
         from .maps import write_maps
-        from .offline import localise_third_party
 
         node_modules = node_modules or self.root / "node_modules"
         basemap = load_basemap(node_modules)
-        localise_third_party(site, node_modules)
         return write_maps(site, all_maps(self.catalogue, bounds_of(basemap)), basemap, node_modules / "leaflet" / "dist")
+
+    def localise_third_party(self, site: Path, node_modules: Path | None = None) -> None:
+        """Polyfills from npm, and Material's on-demand CDN addresses pointed at them (MkDocs builds only).
+
+        Raises ThirdPartyError when a package is missing or Material's bundle changed.
+        """
+        from .offline import localise_third_party
+
+        localise_third_party(site, node_modules or self.root / "node_modules")
 
     def write_site_files(self, site: Path) -> list[Path]:
         """Files that are not pages: open-data exports, explorer data and script, redirects of old ids, licences."""

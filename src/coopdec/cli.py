@@ -39,13 +39,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    from .generate import write_source_folder
+    from .geo import BasemapError
+    from .offline import ThirdPartyError
+
     try:
         project = Project.load(args.root)
-        written = project.write_pages(args.out)
+        written = write_source_folder(project, args.out)
     except CatalogueError as exc:
         _report(exc, args.github)
         return 1
-    print(f"{len(written)} pages écrites dans {args.out}")
+    except (BasemapError, ThirdPartyError) as exc:
+        print(f"erreur : {exc}", file=sys.stderr)
+        return 1
+    summary = ", ".join(f"{len(paths)} {kind}" for kind, paths in written.items())
+    print(f"Écrit dans {args.out} : {summary} (navigation complète : {args.out / 'nav.yml'})")
     return 0
 
 
@@ -89,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     github.add_argument("--github", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub.add_parser("validate", parents=[github], help="vérifie toutes les données et les directives des pages").set_defaults(
         func=cmd_validate)
-    gen = sub.add_parser("generate", parents=[github], help="écrit les pages Markdown générées dans un dossier")
+    gen = sub.add_parser("generate", parents=[github], help="écrit dans un dossier tout ce qu'un autre moteur doit publier")
     gen.add_argument("--out", type=Path, required=True)
     gen.set_defaults(func=cmd_generate)
     schemas = sub.add_parser("schemas", help="régénère schemas/ et FORMAT-DES-DONNEES.md")

@@ -37,9 +37,14 @@ def _copy(source: Path, target: Path) -> None:
     shutil.copy2(source, target)
 
 
-def localise_third_party(site: Path, node_modules: Path) -> None:
+def copy_polyfills(site: Path, node_modules: Path) -> None:
+    """The two polyfills, from their npm packages (any engine needs them next to the pages)."""
     _copy(node_modules / "iframe-worker" / "shim" / "index.js", site / IFRAME_WORKER)
     _copy(node_modules / "resize-observer-polyfill" / "dist" / "ResizeObserver.js", site / RESIZE_OBSERVER)
+
+
+def localise_third_party(site: Path, node_modules: Path) -> None:
+    copy_polyfills(site, node_modules)
     bundles = sorted((site / "assets" / "javascripts").glob("bundle.*.min.js"))
     if len(bundles) != 1:
         raise ThirdPartyError(f"script principal de Material introuvable ou multiple dans {site}/assets/javascripts")
