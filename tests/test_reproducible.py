@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 from coopdec.publish import DOWNLOADS, ZIP_NAME
 
