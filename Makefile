@@ -1,6 +1,6 @@
 # Deux commandes font toute l'installation sur une machine neuve :
 #   make site   installe ce qu'il faut, construit le site (site/) et l'édition hors ligne (dist/)
-#   make test   installe ce qu'il faut (dont Chromium de Debian) et passe tous les tests
+#   make test   installe ce qu'il faut (dont Chromium et faketime de Debian) et passe tous les tests
 #   make lock   met à jour requirements.txt, le verrou (versions les plus récentes permises par pyproject.toml)
 VENV ?= .venv
 PY := $(VENV)/bin/python
