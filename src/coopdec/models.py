@@ -17,7 +17,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .markup import MarkupRefused, check_markdown
@@ -138,7 +138,23 @@ class Source(Base):
 
     document: Slug = Field(description="Identifiant du document source (voir data/documents.yaml), ex. « guide-2020 ».")
     pages: str | None = Field(None, pattern=PAGES_RE, description="Page(s) du document, ex. « 43 », « 74-77 », « 57, 117 ».")
-    note: str | None = Field(None, description="Précision sur la source (page déduite, passage, etc.).")
+    passage: str | None = Field(None, description="Où lire le passage dans le document, montré aux lecteurs, ex. « Diapositive « Priorité au climat » ».")
+    note_editeur: str | None = Field(None, description=(
+        "Note pour les éditeurs (page déduite, casse restituée, titre déduit…) : jamais publiée sur le site, "
+        "listée par « coopdec rapport »."))
+
+
+class SourceComplementaire(Base):
+    """A part of a record whose text comes from another document than the record's `source`.
+
+    Why per field and paragraph: a record often merges the guide with a
+    companion document; the reader must see which sentence comes from which,
+    and two documents that disagree must both stay visible.
+    """
+
+    champ: str = Field(pattern=r"^[a-z_]+$", description="Champ concerné, ex. « description » (ou « resume », « contexte »…).")
+    paragraphe: int | None = Field(None, ge=1, description="Numéro du paragraphe de ce champ (1 = le premier) ; vide : tout le champ.")
+    source: Source = Field(description="Document et page de cette partie.")
 
 
 class Sourced(Base):
@@ -146,6 +162,30 @@ class Sourced(Base):
 
     source: Source = Field(description="Document et page d'où viennent les informations.")
     mis_a_jour: DateInfo = Field(description="Date des informations (AAAA, AAAA-MM ou AAAA-MM-JJ), ex. « 2020 ».")
+    sources_complementaires: list[SourceComplementaire] = Field(default_factory=list, description=(
+        "Parties de la fiche (champ, paragraphe) qui viennent d'un autre document que « source »."))
+
+    @model_validator(mode="after")
+    def _check_parts(self) -> Sourced:
+        for i, part in enumerate(self.sources_complementaires, start=1):
+            value = getattr(self, part.champ, None) if part.champ in type(self).model_fields else None
+            if not isinstance(value, str):
+                raise PydanticCustomError(
+                    "champ_invalide",
+                    "sources_complementaires n° {i} : champ « {champ} » absent ou non textuel dans cette fiche",
+                    {"i": i, "champ": part.champ})
+            count = len(paragraphs(value))
+            if part.paragraphe and part.paragraphe > count:
+                raise PydanticCustomError(
+                    "paragraphe_invalide",
+                    "sources_complementaires n° {i} : le champ « {champ} » n'a que {count} paragraphe(s), pas {n}",
+                    {"i": i, "champ": part.champ, "count": count, "n": part.paragraphe})
+        return self
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs of a Markdown text, as `sources_complementaires` counts them."""
+    return [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
 
 
 class Paged(Sourced):
