@@ -36,6 +36,8 @@ CHAMPS = {
     "permet": "ce que permet le texte",
     "reponse": "réponse",
     "conseils": "pistes",
+    "nom": "nom",
+    "fonction": "fonction",
 }
 
 TABLEAUX = {

@@ -422,6 +422,20 @@ class Sigle(Sourced):
     sigle: Texte = Field(description="Le sigle, casse restaurée, ex. « MEAE ».")
     definition: Texte = Field(description="Sa forme développée telle qu'imprimée.")
     glossaire: Booleen = Field(True, description="true si l'entrée figure dans le glossaire du guide ; false pour un sigle développé ailleurs dans le texte.")
+    autres_definitions: list[AutreNom] = Field(default_factory=list, description=(
+        "Autres formes développées imprimées ailleurs (dans le texte du guide ou un autre document), chacune avec sa source."))
+    infobulle: str | None = Field(None, description=(
+        "Forme montrée quand on survole le sigle sur les pages, si le texte courant emploie une autre forme que « definition » : "
+        "l'une des « autres_definitions »."))
+
+    @model_validator(mode="after")
+    def _check_tooltip(self) -> Sigle:
+        if self.infobulle is not None and self.infobulle not in {a.nom for a in self.autres_definitions}:
+            raise PydanticCustomError(
+                "infobulle_invalide",
+                "infobulle « {value} » : elle doit reprendre l'une des autres_definitions de ce sigle",
+                {"value": self.infobulle})
+        return self
 
 
 # --- parts I and II, companion documents ------------------------------------
