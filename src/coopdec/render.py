@@ -139,7 +139,9 @@ class Links:
         """« *Brochure…*, CUF, décembre 2019, p. 4 »: a source inside a sentence, without nested brackets."""
         doc = self.cat.documents[source.document]
         text = f"*{text_md(doc.titre)}*, {text_md(doc.auteur.split(';')[0].strip())}, {date_fr(doc.date)}"
-        return text + (f", p. {source.pages}" if source.pages else "")
+        if source.pages:
+            text += f", p. {source.pages}" if "-" not in source.pages and "," not in source.pages else f", pages {source.pages}"
+        return text + (f", {text_md(source.passage[0].lower() + source.passage[1:])}" if source.passage else "")
 
     def dated_source(self, source: Any, date: str | None = None) -> str:
         """« *Guide…* (CNCD, 2020), p. 70 (information de 2020) »: what readers need to weigh a fact."""
