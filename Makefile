@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install site test validate schemas serve browser bench lint clean
+.PHONY: install site test validate rapport schemas serve browser bench lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -30,6 +30,10 @@ site: install
 
 validate: install
 	$(PY) -m coopdec validate
+
+# Notes des éditeurs (page déduite, casse restituée…) : jamais publiées, listées ici.
+rapport: install
+	$(PY) -m coopdec rapport
 
 schemas: install
 	$(PY) -m coopdec schemas
