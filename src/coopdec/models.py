@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, NoReturn
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .markup import MarkupRefused, check_markdown
 
@@ -167,20 +167,22 @@ class Sourced(Base):
 
     @model_validator(mode="after")
     def _check_parts(self) -> Sourced:
-        for i, part in enumerate(self.sources_complementaires, start=1):
+        for i, part in enumerate(self.sources_complementaires):
             value = getattr(self, part.champ, None) if part.champ in type(self).model_fields else None
             if not isinstance(value, str):
-                raise PydanticCustomError(
-                    "champ_invalide",
-                    "sources_complementaires n° {i} : champ « {champ} » absent ou non textuel dans cette fiche",
-                    {"i": i, "champ": part.champ})
+                _fail(type(self).__name__, ("sources_complementaires", i, "champ"), part.champ, PydanticCustomError(
+                    "champ_invalide", "champ « {champ} » absent ou non textuel dans cette fiche", {"champ": part.champ}))
             count = len(paragraphs(value))
             if part.paragraphe and part.paragraphe > count:
-                raise PydanticCustomError(
-                    "paragraphe_invalide",
-                    "sources_complementaires n° {i} : le champ « {champ} » n'a que {count} paragraphe(s), pas {n}",
-                    {"i": i, "champ": part.champ, "count": count, "n": part.paragraphe})
+                _fail(type(self).__name__, ("sources_complementaires", i, "paragraphe"), part.paragraphe, PydanticCustomError(
+                    "paragraphe_invalide", "le champ « {champ} » n'a que {count} paragraphe(s), pas {n}",
+                    {"champ": part.champ, "count": count, "n": part.paragraphe}))
         return self
+
+
+def _fail(title: str, loc: tuple[str | int, ...], value: object, error: PydanticCustomError) -> NoReturn:
+    """Raise from a model validator, but located at one field (pydantic prefixes the record's path)."""
+    raise ValidationError.from_exception_data(title, [InitErrorDetails(type=error, loc=loc, input=value)])
 
 
 def paragraphs(text: str) -> list[str]:
@@ -431,10 +433,8 @@ class Sigle(Sourced):
     @model_validator(mode="after")
     def _check_tooltip(self) -> Sigle:
         if self.infobulle is not None and self.infobulle not in {a.nom for a in self.autres_definitions}:
-            raise PydanticCustomError(
-                "infobulle_invalide",
-                "infobulle « {value} » : elle doit reprendre l'une des autres_definitions de ce sigle",
-                {"value": self.infobulle})
+            _fail("Sigle", ("infobulle",), self.infobulle, PydanticCustomError(
+                "infobulle_invalide", "« {value} » n'est pas l'une des autres_definitions de ce sigle", {"value": self.infobulle}))
         return self
 
 
