@@ -38,6 +38,8 @@ CHAMPS = {
     "conseils": "pistes",
     "nom": "nom",
     "fonction": "fonction",
+    "telephone": "téléphone",
+    "url": "site web",
 }
 
 TABLEAUX = {
