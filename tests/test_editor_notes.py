@@ -30,7 +30,8 @@ def test_report_lists_every_note_with_its_line():
     for n in notes:
         assert n.record and n.note
         assert "note_editeur" in lines[n.path][n.line - 1] or "titre_infere" in lines[n.path][n.line - 1], n.format()
-    assert any(n.record == "guillaume-lagree" for n in notes) or any("contacts.yaml" in n.path for n in notes)
+    assert any(n.record == "numerique" and "CitieS Forum" in n.note for n in notes)
+    assert any(n.record == "jeunesse" and "titre déduit" in n.note for n in notes)
 
 
 def test_rapport_command_prints_file_line_record_note():
