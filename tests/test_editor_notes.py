@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from conftest import ROOT
+from coopdec import load_catalogue
 from coopdec.rapport import editor_notes
 
 # What an extraction note looks like to a reader: none of these may reach a page.
@@ -41,7 +42,20 @@ def test_rapport_command_prints_file_line_record_note():
     assert out.rstrip().endswith("notes d'éditeurs (jamais publiées sur le site).")
 
 
+def _record_ids() -> set[str]:
+    """Ids that look like ids (two hyphens or more): a reader should never meet one as text."""
+    cat = load_catalogue(ROOT / "data", ROOT)
+    ids: set[str] = set()
+    for table in (cat.programmes, cat.contacts, cat.organisations, cat.pays, cat.zones):
+        ids |= {i for i in table if i.count("-") >= 2}
+    return ids
+
+
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+
+
 def test_no_editor_note_reaches_a_page(built_site):
+    ids = _record_ids()
     notes = {" ".join(n.note.replace("’", "'").split()) for n in editor_notes(ROOT / "data", ROOT)}
     long_notes = [n for n in notes if len(n) >= 40]
     pages = sorted(built_site.rglob("*.html"))
@@ -55,4 +69,6 @@ def test_no_editor_note_reaches_a_page(built_site):
         if hit:
             found.append(f"{path.relative_to(built_site)}: « {text[max(0, hit.start() - 40):hit.end() + 40]} »")
         found += [f"{path.relative_to(built_site)}: note « {n[:60]} »" for n in long_notes if n in text]
+        words = set(re.findall(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b", _ADDRESS.sub(" ", text)))
+        found += [f"{path.relative_to(built_site)}: identifiant interne « {w} »" for w in sorted(words & ids)]
     assert not found, "\n".join(found[:30])
