@@ -325,6 +325,13 @@ class AutreNom(Base):
     source: Source = Field(description="La source qui emploie ce nom.")
 
 
+class AutreDefinition(AutreNom):
+    """Another expansion of a sigle, printed elsewhere than its glossary entry."""
+
+    infobulle: Booleen = Field(False, description=(
+        "true si c'est cette forme que le texte courant emploie : elle est montrée quand on survole le sigle."))
+
+
 class Organisation(Paged):
     id: Slug = Field(description="Identifiant, ex. « aimf ».")
     nom: Texte = Field(description="Nom complet, ex. « Association internationale des maires francophones ».")
@@ -424,18 +431,21 @@ class Sigle(Sourced):
     sigle: Texte = Field(description="Le sigle, casse restaurée, ex. « MEAE ».")
     definition: Texte = Field(description="Sa forme développée telle qu'imprimée.")
     glossaire: Booleen = Field(True, description="true si l'entrée figure dans le glossaire du guide ; false pour un sigle développé ailleurs dans le texte.")
-    autres_definitions: list[AutreNom] = Field(default_factory=list, description=(
+    autres_definitions: list[AutreDefinition] = Field(default_factory=list, description=(
         "Autres formes développées imprimées ailleurs (dans le texte du guide ou un autre document), chacune avec sa source."))
-    infobulle: str | None = Field(None, description=(
-        "Forme montrée quand on survole le sigle sur les pages, si le texte courant emploie une autre forme que « definition » : "
-        "l'une des « autres_definitions »."))
 
     @model_validator(mode="after")
     def _check_tooltip(self) -> Sigle:
-        if self.infobulle is not None and self.infobulle not in {a.nom for a in self.autres_definitions}:
-            _fail("Sigle", ("infobulle",), self.infobulle, PydanticCustomError(
-                "infobulle_invalide", "« {value} » n'est pas l'une des autres_definitions de ce sigle", {"value": self.infobulle}))
+        chosen = [i for i, a in enumerate(self.autres_definitions) if a.infobulle]
+        if len(chosen) > 1:
+            _fail("Sigle", ("autres_definitions", chosen[1], "infobulle"), True, PydanticCustomError(
+                "infobulle_invalide", "une seule des autres_definitions peut servir d'infobulle", {}))
         return self
+
+    @property
+    def tooltip(self) -> str:
+        """What a reader sees on hover: the form the running text uses."""
+        return next((a.nom for a in self.autres_definitions if a.infobulle), self.definition)
 
 
 # --- parts I and II, companion documents ------------------------------------

@@ -243,8 +243,8 @@ def glossary_of(catalogue: Catalogue) -> tuple[tuple[str, str], ...]:
 
 def abbreviations(catalogue: Catalogue) -> str:
     """Markdown `abbr` definitions appended to every page: sigles show their meaning on hover."""
-    lines = [f"*[{s.sigle}]: {s.infobulle or s.definition}" for s in sorted(catalogue.sigles, key=lambda s: s.sigle)
-             if "]" not in s.sigle and "\n" not in (s.infobulle or s.definition)]
+    lines = [f"*[{s.sigle}]: {s.tooltip}" for s in sorted(catalogue.sigles, key=lambda s: s.sigle)
+             if "]" not in s.sigle and "\n" not in s.tooltip]
     return "\n".join(lines)
 
 
