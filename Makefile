@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d'
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install site test validate schemas serve browser bench lint lock clean
+.PHONY: install site test validate rapport schemas serve browser bench lint lock clean
 
 # Dépendances Python : exactement celles du verrou, vérifiées par leur empreinte (sha256) ;
 # puis le projet lui-même, sans dépendances ni téléchargement (setuptools vient du verrou).
@@ -45,6 +45,10 @@ site: install
 
 validate: install
 	$(PY) -m coopdec validate
+
+# Notes des éditeurs (page déduite, casse restituée…) : jamais publiées, listées ici.
+rapport: install
+	$(PY) -m coopdec rapport
 
 schemas: install
 	$(PY) -m coopdec schemas

@@ -39,7 +39,7 @@ def test_links_go_both_ways(built_site):
 def test_record_pages_show_source_and_date(built_site):
     html = read(built_site, "programmes/aimf-eau-assainissement.html")
     assert "Guide opérationnel de la coopération décentralisée" in html and "p. 43" in html
-    assert "Mis à jour" in html
+    assert "(information de 2020)" in html
     assert 'md-source-file' in html  # Material's "last update" line, fed by revision_date
 
 

@@ -379,7 +379,8 @@ REFERENCES: list[tuple[str, str, tuple[str, ...], str]] = [
 ] + [
     (name, key, path, "documents")
     for name, key in [*COLLECTIONS.values(), *LISTS.values()] if name != "documents.yaml"
-    for path in (("source", "document"), ("chiffres", "*", "source", "document"), ("caracteristiques", "*", "source", "document"))
+    for path in (("source", "document"), ("chiffres", "*", "source", "document"), ("caracteristiques", "*", "source", "document"),
+                 ("sources_complementaires", "*", "source", "document"))
 ]
 
 

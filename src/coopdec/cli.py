@@ -1,4 +1,4 @@
-"""Command line: `coopdec validate | generate | schemas [--check] | publish`.
+"""Command line: `coopdec validate | generate | rapport | schemas [--check] | publish`.
 
 User errors (bad data) print located French messages and exit 1, without a
 traceback; anything else is a bug and keeps its traceback.
@@ -86,6 +86,20 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rapport(args: argparse.Namespace) -> int:
+    from .rapport import editor_notes
+
+    try:
+        notes = editor_notes(args.root / "data", args.root)
+    except CatalogueError as exc:
+        _report(exc, args.github)
+        return 1
+    for note in notes:
+        print(note.format())
+    print(f"{len(notes)} notes d'éditeurs (jamais publiées sur le site).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="coopdec", description="Catalogue de la coopération décentralisée")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="racine du projet (contient data/ et content/)")
@@ -100,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     gen = sub.add_parser("generate", parents=[github], help="écrit dans un dossier tout ce qu'un autre moteur doit publier")
     gen.add_argument("--out", type=Path, required=True)
     gen.set_defaults(func=cmd_generate)
+    sub.add_parser("rapport", help="liste les notes des éditeurs (page déduite, casse restituée…) : fichier:ligne, fiche, note"
+                   ).set_defaults(func=cmd_rapport)
     schemas = sub.add_parser("schemas", help="régénère schemas/ et FORMAT-DES-DONNEES.md")
     schemas.add_argument("--check", action="store_true", help="vérifie seulement qu'ils sont à jour (rien n'est écrit)")
     schemas.set_defaults(func=cmd_schemas)

@@ -27,6 +27,21 @@ GENRES_ORGANISATION = {
     "autre": "Autre organisation",
 }
 
+# Prose fields, as readers name them when a part comes from another document.
+CHAMPS = {
+    "description": "présentation",
+    "resume": "résumé",
+    "contexte": "contexte",
+    "texte": "texte",
+    "permet": "ce que permet le texte",
+    "reponse": "réponse",
+    "conseils": "pistes",
+    "nom": "nom",
+    "fonction": "fonction",
+    "telephone": "téléphone",
+    "url": "site web",
+}
+
 TABLEAUX = {
     "daect": "Programmes « clés en main » de la DAECT",
     "aimf": "Programmes « clés en main » de l'AIMF",

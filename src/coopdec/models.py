@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, NoReturn
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .markup import MarkupRefused, check_markdown
 
@@ -138,7 +138,23 @@ class Source(Base):
 
     document: Slug = Field(description="Identifiant du document source (voir data/documents.yaml), ex. « guide-2020 ».")
     pages: str | None = Field(None, pattern=PAGES_RE, description="Page(s) du document, ex. « 43 », « 74-77 », « 57, 117 ».")
-    note: str | None = Field(None, description="Précision sur la source (page déduite, passage, etc.).")
+    passage: str | None = Field(None, description="Où lire le passage dans le document, montré aux lecteurs, ex. « Diapositive « Priorité au climat » ».")
+    note_editeur: str | None = Field(None, description=(
+        "Note pour les éditeurs (page déduite, casse restituée, titre déduit…) : jamais publiée sur le site, "
+        "listée par « coopdec rapport »."))
+
+
+class SourceComplementaire(Base):
+    """A part of a record whose text comes from another document than the record's `source`.
+
+    Why per field and paragraph: a record often merges the guide with a
+    companion document; the reader must see which sentence comes from which,
+    and two documents that disagree must both stay visible.
+    """
+
+    champ: str = Field(pattern=r"^[a-z_]+$", description="Champ concerné, ex. « description » (ou « resume », « contexte »…).")
+    paragraphe: int | None = Field(None, ge=1, description="Numéro du paragraphe de ce champ (1 = le premier) ; vide : tout le champ.")
+    source: Source = Field(description="Document et page de cette partie.")
 
 
 class Sourced(Base):
@@ -146,6 +162,32 @@ class Sourced(Base):
 
     source: Source = Field(description="Document et page d'où viennent les informations.")
     mis_a_jour: DateInfo = Field(description="Date des informations (AAAA, AAAA-MM ou AAAA-MM-JJ), ex. « 2020 ».")
+    sources_complementaires: list[SourceComplementaire] = Field(default_factory=list, description=(
+        "Parties de la fiche (champ, paragraphe) qui viennent d'un autre document que « source »."))
+
+    @model_validator(mode="after")
+    def _check_parts(self) -> Sourced:
+        for i, part in enumerate(self.sources_complementaires):
+            value = getattr(self, part.champ, None) if part.champ in type(self).model_fields else None
+            if not isinstance(value, str):
+                _fail(type(self).__name__, ("sources_complementaires", i, "champ"), part.champ, PydanticCustomError(
+                    "champ_invalide", "champ « {champ} » absent ou non textuel dans cette fiche", {"champ": part.champ}))
+            count = len(paragraphs(value))
+            if part.paragraphe and part.paragraphe > count:
+                _fail(type(self).__name__, ("sources_complementaires", i, "paragraphe"), part.paragraphe, PydanticCustomError(
+                    "paragraphe_invalide", "le champ « {champ} » n'a que {count} paragraphe(s), pas {n}",
+                    {"champ": part.champ, "count": count, "n": part.paragraphe}))
+        return self
+
+
+def _fail(title: str, loc: tuple[str | int, ...], value: object, error: PydanticCustomError) -> NoReturn:
+    """Raise from a model validator, but located at one field (pydantic prefixes the record's path)."""
+    raise ValidationError.from_exception_data(title, [InitErrorDetails(type=error, loc=loc, input=value)])
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs of a Markdown text, as `sources_complementaires` counts them."""
+    return [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
 
 
 class Paged(Sourced):
@@ -283,6 +325,13 @@ class AutreNom(Base):
     source: Source = Field(description="La source qui emploie ce nom.")
 
 
+class AutreDefinition(AutreNom):
+    """Another expansion of a sigle, printed elsewhere than its glossary entry."""
+
+    infobulle: Booleen = Field(False, description=(
+        "true si c'est cette forme que le texte courant emploie : elle est montrée quand on survole le sigle."))
+
+
 class Organisation(Paged):
     id: Slug = Field(description="Identifiant, ex. « aimf ».")
     nom: Texte = Field(description="Nom complet, ex. « Association internationale des maires francophones ».")
@@ -382,6 +431,21 @@ class Sigle(Sourced):
     sigle: Texte = Field(description="Le sigle, casse restaurée, ex. « MEAE ».")
     definition: Texte = Field(description="Sa forme développée telle qu'imprimée.")
     glossaire: Booleen = Field(True, description="true si l'entrée figure dans le glossaire du guide ; false pour un sigle développé ailleurs dans le texte.")
+    autres_definitions: list[AutreDefinition] = Field(default_factory=list, description=(
+        "Autres formes développées imprimées ailleurs (dans le texte du guide ou un autre document), chacune avec sa source."))
+
+    @model_validator(mode="after")
+    def _check_tooltip(self) -> Sigle:
+        chosen = [i for i, a in enumerate(self.autres_definitions) if a.infobulle]
+        if len(chosen) > 1:
+            _fail("Sigle", ("autres_definitions", chosen[1], "infobulle"), True, PydanticCustomError(
+                "infobulle_invalide", "une seule des autres_definitions peut servir d'infobulle", {}))
+        return self
+
+    @property
+    def tooltip(self) -> str:
+        """What a reader sees on hover: the form the running text uses."""
+        return next((a.nom for a in self.autres_definitions if a.infobulle), self.definition)
 
 
 # --- parts I and II, companion documents ------------------------------------

@@ -17,8 +17,9 @@ from typing import Any
 import jinja2
 
 from .catalogue import Catalogue, contact_label
-from .labels import GENRES_ORGANISATION, GENRES_PROGRAMME, ODD, TABLEAUX
+from .labels import CHAMPS, GENRES_ORGANISATION, GENRES_PROGRAMME, ODD, TABLEAUX
 from .markup import markdown_html, markdown_inline, text_html, text_md
+from .models import paragraphs
 from .text import cle_fr, date_fr
 
 FOLDERS = {
@@ -75,7 +76,7 @@ def _environment() -> jinja2.Environment:
         date_fr=date_fr,
     )
     env.globals.update(GENRES_PROGRAMME=GENRES_PROGRAMME, GENRES_ORGANISATION=GENRES_ORGANISATION,
-                       ODD=ODD, TABLEAUX=TABLEAUX)
+                       ODD=ODD, TABLEAUX=TABLEAUX, CHAMPS=CHAMPS)
     return env
 
 
@@ -130,9 +131,36 @@ class Links:
         text = f"*{text_md(doc.titre)}* ({text_md(doc.auteur.split(';')[0].strip())}, {date_fr(doc.date)})"
         if source.pages:
             text += f", p. {source.pages}" if "-" not in source.pages and "," not in source.pages else f", pages {source.pages}"
-        if source.note:
-            text += f". {text_md(source.note)}"
-        return text
+        if source.passage:
+            text += f", {text_md(source.passage[0].lower() + source.passage[1:])}"
+        return text  # source.note_editeur is for editors only: never printed
+
+    def short_source(self, source: Any) -> str:
+        """« *Brochure…*, CUF, décembre 2019, p. 4 »: a source inside a sentence, without nested brackets."""
+        doc = self.cat.documents[source.document]
+        text = f"*{text_md(doc.titre)}*, {text_md(doc.auteur.split(';')[0].strip())}, {date_fr(doc.date)}"
+        if source.pages:
+            text += f", p. {source.pages}" if "-" not in source.pages and "," not in source.pages else f", pages {source.pages}"
+        return text + (f", {text_md(source.passage[0].lower() + source.passage[1:])}" if source.passage else "")
+
+    def dated_source(self, source: Any, date: str | None = None) -> str:
+        """« *Guide…* (CNCD, 2020), p. 70 (information de 2020) »: what readers need to weigh a fact."""
+        date = date or self.cat.documents[source.document].date
+        when = date_fr(date)
+        prep = "du " if date.count("-") == 2 else ("d'" if when[0] in "aeiouéèêàâ" else "de ")
+        return f"{self.source(source)} (information {prep}{when})"
+
+    def prose(self, record: Any, champ: str) -> str:
+        """A Markdown field, each paragraph that comes from another document followed by its source."""
+        text = getattr(record, champ)
+        parts = {p.paragraphe: p.source for p in record.sources_complementaires if p.champ == champ}
+        if not parts:
+            return markdown_html(text)
+        out = []
+        for n, para in enumerate(paragraphs(text), start=1):
+            source = parts.get(n) or (parts.get(None) if n == len(paragraphs(text)) else None)
+            out.append(f"{para} (source : {self.short_source(source)})" if source else para)
+        return markdown_html("\n\n".join(out))  # our markers are Markdown too: one pass through the boundary
 
 
 _FRONT = "---\n"
@@ -215,8 +243,8 @@ def glossary_of(catalogue: Catalogue) -> tuple[tuple[str, str], ...]:
 
 def abbreviations(catalogue: Catalogue) -> str:
     """Markdown `abbr` definitions appended to every page: sigles show their meaning on hover."""
-    lines = [f"*[{s.sigle}]: {s.definition}" for s in sorted(catalogue.sigles, key=lambda s: s.sigle)
-             if "]" not in s.sigle and "\n" not in s.definition]
+    lines = [f"*[{s.sigle}]: {s.tooltip}" for s in sorted(catalogue.sigles, key=lambda s: s.sigle)
+             if "]" not in s.sigle and "\n" not in s.tooltip]
     return "\n".join(lines)
 
 
