@@ -50,6 +50,8 @@ def on_config(config):
     except CatalogueError as exc:
         raise PluginError("Données du catalogue invalides :\n" + exc.report()) from None
     config.nav = _project.nav(config.nav) if config.nav else None
+    # Sigles as the abbr extension's glossary: read once, not re-parsed on every page.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = _project.glossary
     return config
 
 
