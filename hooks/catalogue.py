@@ -18,6 +18,7 @@ from mkdocs.structure.files import File
 from coopdec import CatalogueError
 from coopdec.build import Project
 from coopdec.build_warnings import problem_from_warning
+from coopdec.chrome import compact
 from coopdec.geo import BasemapError
 from coopdec.offline import ThirdPartyError
 from coopdec.problems import display_path
@@ -86,3 +87,7 @@ def on_post_build(config):
     if index.exists():
         folded = _project.fold_search(json.loads(index.read_text(encoding="utf-8")))
         index.write_text(json.dumps(folded, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def on_env(env, config, files):
+    return compact(env)  # the theme's templates without their indentation (lighter pages)
