@@ -34,8 +34,9 @@ validate: install
 schemas: install
 	$(PY) -m coopdec schemas
 
+# --dirty : après une modification, seules les pages dont le Markdown change sont reconstruites (coopdec.incremental).
 serve: install
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/mkdocs serve --dirty
 
 # Chromium de Debian pour les tests en navigateur réel (aucun téléchargement de navigateur).
 browser:

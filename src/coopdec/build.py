@@ -106,7 +106,7 @@ class Project:
         """Files that are not pages: open-data exports, explorer data and script, redirects of old ids."""
         from importlib import resources
 
-        from .explorer import explorer_script
+        from .explorer import JEUX, explorer_file, explorer_script
         from .exports import FOLDER, export_files
         from .redirects import redirect_pages
 
@@ -115,7 +115,8 @@ class Project:
         date = max(d.date for d in self.catalogue.documents.values())
         for name, text in export_files(self.catalogue, export_settings, date).items():
             written.append(_write(site / FOLDER / name, text))
-        written.append(_write(site / "assets" / "catalogue" / "donnees.js", explorer_script(self.catalogue)))
+        for jeu in JEUX:
+            written.append(_write(site / "assets" / "catalogue" / explorer_file(jeu), explorer_script(self.catalogue, jeu)))
         script = resources.files("coopdec").joinpath("assets", "explorateur.js").read_text(encoding="utf-8")
         written.append(_write(site / "assets" / "catalogue" / "explorateur.js", script))
         for path, html in redirect_pages(self.catalogue).items():

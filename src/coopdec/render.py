@@ -43,6 +43,14 @@ INDICATEURS = {
 }
 
 
+# Longest list of records printed as HTML on one page. Past it, a page shows the first
+# ones and links to the explorer, which holds them all: pages stay light at any catalogue size.
+# At real size every list is shorter (at most 133 contacts, 91 programmes).
+LISTE_MAX = 200
+
+EXPLORATEURS = {"programmes": "programmes/explorateur.md", "contacts": "contacts/index.md"}
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     path: str  # relative to the docs folder, POSIX, e.g. "pays/mali.md"
@@ -75,7 +83,7 @@ def _environment() -> jinja2.Environment:
         date_fr=date_fr,
     )
     env.globals.update(GENRES_PROGRAMME=GENRES_PROGRAMME, GENRES_ORGANISATION=GENRES_ORGANISATION,
-                       ODD=ODD, TABLEAUX=TABLEAUX)
+                       ODD=ODD, TABLEAUX=TABLEAUX, LISTE_MAX=LISTE_MAX)
     return env
 
 
@@ -121,6 +129,18 @@ class Links:
         """Marks the page as naming a person when `contact` is one; returns "" for use in templates."""
         self.names_person = self.names_person or bool(contact.nom)
         return ""
+
+    def explorer(self, jeu: str, filtre: dict[str, Any], text: str) -> str:
+        """A link to the explorer with its filters set (state in the address's #fragment).
+
+        Raw HTML: MkDocs would check `#thematique=eau` as a heading anchor and fail the build.
+        """
+        from html import escape
+        from urllib.parse import urlencode
+
+        target = self.rel(EXPLORATEURS[jeu]).removesuffix(".md") + ".html"
+        fragment = urlencode(sorted((k, str(v)) for k, v in filtre.items()))
+        return f'<a href="{escape(target + ("#" + fragment if fragment else ""))}">{escape(text)}</a>'
 
     def email(self, address: str) -> str:
         return f"[{text_md(address)}](mailto:{address})"
