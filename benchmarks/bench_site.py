@@ -64,9 +64,13 @@ def project_copy(dest: Path, size: int | None) -> Path:
 
 
 def plain_config(project: Path, docs: Path) -> Path:
-    """The project's mkdocs.yml without our hooks: same theme, extensions and plugins."""
+    """The project's mkdocs.yml without our hooks: same theme, extensions, plugins and navigation
+    (the one our hook expands, written out: without it Material would list every page in every page)."""
+    from coopdec.build import Project
+
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    for key in ("hooks", "watch", "nav"):
+    config["nav"] = Project.load(project).nav(config["nav"])
+    for key in ("hooks", "watch"):
         config.pop(key, None)
     config.update(docs_dir=str(docs), site_dir=str(project / "plain-site"), strict=False)
     config["theme"]["custom_dir"] = str(project / "overrides")
