@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d'
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install site test validate rapport schemas serve browser bench lint lock clean
+.PHONY: install site test validate rapport schemas serve browser bench bench-scale lint lock clean
 
 # Dépendances Python : exactement celles du verrou, vérifiées par leur empreinte (sha256) ;
 # puis le projet lui-même, sans dépendances ni téléchargement (setuptools vient du verrou).
@@ -53,8 +53,9 @@ rapport: install
 schemas: install
 	$(PY) -m coopdec schemas
 
+# --dirty : après une modification, seules les pages dont le Markdown change sont reconstruites (coopdec.incremental).
 serve: install
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/mkdocs serve --dirty
 
 # Chromium de Debian pour les tests en navigateur réel (aucun téléchargement de navigateur),
 # faketime pour reconstruire le site à une autre date système (test de reproductibilité).
@@ -70,10 +71,16 @@ lint: install
 	$(VENV)/bin/ruff check src hooks tests
 	$(VENV)/bin/yamllint --strict .
 
-bench: install
-	$(PY) benchmarks/bench_catalogue.py
-	$(PY) benchmarks/bench_site.py
-	$(PY) benchmarks/bench_explorer.py
+# Mesures (affichent des chiffres, n'échouent jamais sur un temps) : site réel, boucle des éditeurs, explorateur.
+bench: install browser
+	nice -n 10 $(PY) benchmarks/bench_site.py
+	nice -n 10 $(PY) benchmarks/bench_serve.py
+	nice -n 10 $(PY) benchmarks/bench_explorer.py
+
+# À l'échelle (plusieurs minutes) : 1 000, 10 000 et 20 000 programmes, contacts à moitié.
+bench-scale: install browser
+	nice -n 10 $(PY) benchmarks/bench_catalogue.py --sizes 1000 10000 20000
+	nice -n 10 $(PY) benchmarks/bench_site.py --sizes 1000 10000 20000
 
 clean:
 	rm -rf site dist build .site.partial .site.old node_modules

@@ -22,7 +22,7 @@ from coopdec.explorer import explorer_script
 PAGE = """<!doctype html><html lang="fr"><meta charset="utf-8"><title>banc</title>
 <div class="cd-explorateur" data-jeu="{jeu}"></div>
 <script>window.T0 = performance.now();</script>
-<script src="donnees.js"></script><script src="explorateur.js"></script>
+<script src="donnees-{jeu}.js"></script><script src="explorateur.js"></script>
 <script>window.T1 = performance.now();</script></html>"""
 
 
@@ -34,10 +34,12 @@ def main() -> None:
         root = Path(tmp)
         write_synthetic(root / "data", args.programmes, args.programmes // 2)
         cat = load_catalogue(root / "data")
-        (root / "donnees.js").write_text(explorer_script(cat), encoding="utf-8")
+        for jeu in ("programmes", "contacts"):
+            (root / f"donnees-{jeu}.js").write_text(explorer_script(cat, jeu), encoding="utf-8")
         (root / "explorateur.js").write_text(resources.files("coopdec").joinpath("assets", "explorateur.js").read_text(encoding="utf-8"))
-        size = (root / "donnees.js").stat().st_size
-        print(f"données de l'explorateur : {args.programmes} programmes, {args.programmes // 2} contacts, {size / 2**20:.1f} Mo")
+        sizes = {j: (root / f"donnees-{j}.js").stat().st_size / 2**20 for j in ("programmes", "contacts")}
+        print(f"données de l'explorateur : {args.programmes} programmes ({sizes['programmes']:.1f} Mo), "
+              f"{args.programmes // 2} contacts ({sizes['contacts']:.1f} Mo)")
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
             for jeu, select in (("programmes", "#cd-zone"), ("contacts", "#cd-pays")):

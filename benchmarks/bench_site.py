@@ -1,63 +1,152 @@
-"""Measures of the built site and its offline edition (prints figures, asserts nothing).
+"""`make site` measured, at real size and at catalogue scale: ONE table (prints figures, asserts nothing).
 
-    .venv/bin/python benchmarks/bench_site.py        # times `coopdec publish`, then measures site/ and dist/
+    .venv/bin/python benchmarks/bench_site.py                          # real data (make bench)
+    .venv/bin/python benchmarks/bench_site.py --sizes 1000 10000 20000 # synthetic, contacts at half (make bench-scale)
 
-Heaviest page: the HTML plus everything it loads at open (scripts, styles, images,
-iframes and what they load), counted once each; the search index is counted
-separately because Material loads it when search starts.
+Each row runs `coopdec publish` (site + offline zip, what `make site` does) in a
+throwaway copy of the project, then a plain Material build of the same Markdown
+(`coopdec generate --out`, same theme, extensions and plugins, no hooks), one
+after the other in the same run: on a shared machine absolute times drift, the
+ratio much less. CPU is user + system of the whole process tree; peak RSS is
+that of the largest process.
+
+Heaviest page: the HTML plus everything it loads at open (scripts, styles,
+images, iframes and what they load), counted once each; the search index is
+not counted (Material loads it when search starts).
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import re
+import shutil
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import yaml
+from bench_catalogue import write_synthetic
+
 ROOT = Path(__file__).resolve().parent.parent
 REF = re.compile(r"""<(?:script|img|iframe)[^>]*\ssrc="([^"]+)"|<link[^>]*\shref="([^"]+\.css[^"]*)\"""")
+MB = 2**20
 
 
-def loads(page: Path, site: Path, seen: set[Path]) -> None:
-    seen.add(page)
-    if page.suffix != ".html":
-        return
-    for a, b in REF.findall(page.read_text(encoding="utf-8", errors="ignore")):
+def run(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (process tree) and peak RSS (MB) of one command."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"échec : {' '.join(command)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def project_copy(dest: Path, size: int | None) -> Path:
+    dest.mkdir(parents=True)
+    for name in ("mkdocs.yml", "hooks", "overrides", "content"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    if size is None:
+        shutil.copytree(ROOT / "data", dest / "data")
+    else:
+        write_synthetic(dest / "data", size, size // 2)
+    return dest
+
+
+def plain_config(project: Path, docs: Path) -> Path:
+    """The project's mkdocs.yml without our hooks: same theme, extensions, plugins and navigation
+    (the one our hook expands, written out: without it Material would list every page in every page)."""
+    from coopdec.build import Project
+
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["nav"] = Project.load(project).nav(config["nav"])
+    for key in ("hooks", "watch"):
+        config.pop(key, None)
+    config.update(docs_dir=str(docs), site_dir=str(project / "plain-site"), strict=False)
+    config["theme"]["custom_dir"] = str(project / "overrides")
+    path = project / "plain.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@cache
+def _refs(path: Path) -> tuple[Path, ...]:
+    if path.suffix != ".html":
+        return ()
+    out = []
+    for a, b in REF.findall(path.read_text(encoding="utf-8", errors="ignore")):
         ref = a or b
         if urlsplit(ref).scheme or ref.startswith("//"):
             continue
-        target = (page.parent / unquote(urlsplit(ref).path)).resolve()
-        if target.is_file() and target not in seen and site.resolve() in target.parents:
-            loads(target, site, seen)
+        target = (path.parent / unquote(urlsplit(ref).path)).resolve()
+        if target.is_file():
+            out.append(target)
+    return tuple(out)
+
+
+def opened(page: Path) -> int:
+    """Bytes a browser fetches to open the page (each file once)."""
+    seen, todo = set(), [page.resolve()]
+    while todo:
+        p = todo.pop()
+        if p not in seen:
+            seen.add(p)
+            todo.extend(_refs(p))
+    return sum(p.stat().st_size for p in seen)
+
+
+def measure_site(site: Path, zipf: Path) -> dict[str, object]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html" and "cartes" not in p.relative_to(site).parts]
+    sizes = sorted(p.stat().st_size for p in pages)
+    heavy = max(pages, key=opened)
+    return {"pages": len(pages), "site": sum(p.stat().st_size for p in files) / MB, "zip": zipf.stat().st_size / MB,
+            "heaviest": f"{heavy.relative_to(site).as_posix()} {opened(heavy) / 1024:.0f} Ko",
+            "median": statistics.median(sizes) / 1024}
+
+
+def bench(size: int | None, tmp: Path) -> dict[str, object]:
+    project = project_copy(tmp / f"p{size or 'reel'}", size)
+    site, dist = project / "site", project / "dist"
+    wall, cpu, rss = run([sys.executable, "-m", "coopdec", "--root", str(project), "publish", "--site", str(site),
+                          "--dist", str(dist)], project)
+    row = {"size": "réel" if size is None else f"{size} / {size // 2}", "wall": wall, "cpu": cpu, "rss": rss}
+    row.update(measure_site(site, dist / "guide-cooperation-decentralisee-hors-ligne.zip"))
+    docs = project / "plain-docs"
+    run([sys.executable, "-m", "coopdec", "--root", str(project), "generate", "--out", str(docs)], project)
+    _, plain_cpu, _ = run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(plain_config(project, docs))], project)
+    row["plain"] = plain_cpu
+    shutil.rmtree(project)
+    _refs.cache_clear()
+    return row
 
 
 def main() -> None:
-    t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "coopdec", "publish"], cwd=ROOT, check=True)
-    build = time.perf_counter() - t0
-    site, zipf = ROOT / "site", ROOT / "dist" / "guide-cooperation-decentralisee-hors-ligne.zip"
-    files = [p for p in site.rglob("*") if p.is_file()]
-    pages = [p for p in files if p.suffix == ".html" and "cartes" not in p.parts]
-    maps = sorted((p for p in (site / "cartes").glob("*.html")), key=lambda p: p.stat().st_size)
-    heaviest = []
-    for page in pages:
-        seen: set[Path] = set()
-        loads(page.resolve(), site, seen)
-        heaviest.append((sum(p.stat().st_size for p in seen), page, len(seen)))
-    heaviest.sort(reverse=True)
-    mb = 2 ** 20
-    print(f"construction (coopdec publish, site + zip) : {build:.1f} s")
-    print(f"site : {len(files)} fichiers, {sum(p.stat().st_size for p in files) / mb:.1f} Mo ; {len(pages)} pages")
-    print(f"zip hors ligne : {zipf.stat().st_size / mb:.2f} Mo")
-    size, page, n = heaviest[0]
-    print(f"page la plus lourde à l'ouverture : {page.relative_to(site)} — {size / 1024:.0f} Ko en {n} fichiers")
-    print(f"index de recherche (chargé à la première recherche) : {(site / 'search' / 'search_index.js').stat().st_size / 1024:.0f} Ko")
-    print(f"cartes : {len(maps)} fichiers ; une carte de pays {(site / 'cartes' / 'pays-mali.html').stat().st_size / 1024:.1f} Ko, "
-          f"la plus grosse {maps[-1].name} {maps[-1].stat().st_size / 1024:.1f} Ko ; fond de carte partagé "
-          f"{(site / 'assets' / 'cartes' / 'fond.js').stat().st_size / 1024:.0f} Ko ; Leaflet "
-          f"{sum(p.stat().st_size for p in (site / 'assets' / 'vendor' / 'leaflet').rglob('*') if p.is_file()) / 1024:.0f} Ko")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", nargs="+", default=["reel"], help="reel, or a number of programmes (contacts at half)")
+    args = parser.parse_args()
+    print(f"machine : {os.cpu_count()} cœurs, charge moyenne {os.getloadavg()[0]:.1f} au départ (machine partagée : "
+          "comparez les rapports et le temps CPU plutôt que le temps écoulé)")
+    head = (f"| {'programmes / contacts':<21} | {'mur':>7} | {'CPU':>7} | {'RSS max':>8} | {'pages':>6} | {'site':>8} | {'zip':>8} "
+            f"| {'page la plus lourde (à l ouverture)':<42} | {'page médiane':>12} | {'Material seul (CPU)':>19} | {'rapport':>7} |")
+    print(head)
+    print("|" + "|".join("-" * (len(c)) for c in head.split("|")[1:-1]) + "|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for s in args.sizes:
+            r = bench(None if s == "reel" else int(s), Path(tmp))
+            print(f"| {r['size']:<21} | {r['wall']:>5.1f} s | {r['cpu']:>5.1f} s | {r['rss']:>5.0f} Mo | {r['pages']:>6} "
+                  f"| {r['site']:>5.1f} Mo | {r['zip']:>5.1f} Mo | {r['heaviest']:<42} | {r['median']:>9.1f} Ko "
+                  f"| {r['plain']:>17.1f} s | {r['cpu'] / r['plain']:>6.2f}× |", flush=True)
 
 
 if __name__ == "__main__":

@@ -15,9 +15,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from coopdec import CatalogueError
+from coopdec import CatalogueError, incremental
 from coopdec.build import Project
 from coopdec.build_warnings import problem_from_warning
+from coopdec.chrome import compact
 from coopdec.geo import BasemapError
 from coopdec.offline import ThirdPartyError
 from coopdec.problems import display_path
@@ -39,6 +40,17 @@ class _Warnings(logging.Handler):
 _warnings = _Warnings()
 
 
+def on_startup(command, dirty):
+    if command == "serve" and dirty:  # `make serve`: the editors' loop rebuilds only what changed
+        incremental.open_session()
+        # MkDocs warns on every dirty build, which `strict: true` turns into a failure.
+        logging.getLogger("mkdocs.commands.build").addFilter(lambda r: not r.getMessage().startswith("A 'dirty' build"))
+
+
+def on_shutdown():
+    incremental.close_session()
+
+
 def on_config(config):
     global _project
     _warnings.messages.clear()
@@ -51,10 +63,25 @@ def on_config(config):
         raise PluginError("Données du catalogue invalides :\n" + exc.report()) from None
     config.nav = _project.nav(config.nav) if config.nav else None
     _project.pin_build_date()  # sitemap dates from the data, not the clock: same bytes on any day
+    if cache := incremental.current_session():
+        cache.start(config.nav)
+    # Sigles as the abbr extension's glossary: read once, not re-parsed on every page.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = _project.glossary
     return config
 
 
 def on_files(files, config):
+    if cache := incremental.current_session():  # generated pages as files rewritten only when they change; MkDocs skips the others
+        hand_written = list(files.documentation_pages())
+        for page in _project.pages:
+            files.append(File.generated(config, page.path, abs_src_path=cache.source(page)))
+        for file in hand_written:
+            if cache.expansion_changed(file.src_uri, _project.expand(file.content_string, file.src_uri)) or cache.everything:
+                file.is_modified = lambda: True
+        if cache.everything:
+            for file in files.documentation_pages():
+                file.is_modified = lambda: True
+        return files
     for page in _project.pages:
         files.append(File.generated(config, page.path, content=page.markdown))
     return files
@@ -86,3 +113,7 @@ def on_post_build(config):
     if index.exists():
         folded = _project.fold_search(json.loads(index.read_text(encoding="utf-8")))
         index.write_text(json.dumps(folded, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def on_env(env, config, files):
+    return compact(env)  # the theme's templates without their indentation (lighter pages)

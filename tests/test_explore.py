@@ -116,3 +116,33 @@ def test_pages_print_cleanly_on_a4(page, served_site, path):
     assert pdf[:4] == b"%PDF" and len(pdf) > 5000
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     assert 1 <= pages <= 8, pages
+
+
+def test_long_lists_show_the_first_records_and_link_to_the_explorer(monkeypatch):
+    """At catalogue scale no page carries thousands of records as HTML (issue #11)."""
+    from coopdec import render
+    from coopdec.build import Project
+
+    project = Project.load(ROOT)
+    monkeypatch.setitem(render._environment().globals, "LISTE_MAX", 3)
+    theme = max(project.catalogue.thematiques, key=lambda t: len(project.catalogue.programmes_par_theme.get(t, [])))
+    page = render.render_theme(theme, project.catalogue).markdown
+    total = len(project.catalogue.programmes_par_theme[theme])
+    assert total > 3
+    table = [line for line in page.splitlines() if line.startswith("| [")]
+    assert len([r for r in table if "../programmes/" in r.split("|")[1]]) == 3
+    assert f"Les 3 premiers programmes sur {total}" in page
+    assert f'<a href="../programmes/explorateur.html#thematique={theme}">voir tout' in page
+    listing = project.expand("<!-- catalogue:contacts -->\n", "contacts/index.md")
+    assert listing.count("\n| [") == 3 and '<a href="index.html">voir tout' in listing
+
+
+def test_directory_sorts_people_by_family_name():
+    from coopdec.build import Project
+    from coopdec.directives import select_contacts
+
+    cat = Project.load(ROOT).catalogue
+    people = [c.nom.split()[-1] for c in select_contacts(cat, {}) if c.nom]
+    from coopdec.text import cle_fr
+
+    assert people == sorted(people, key=cle_fr)

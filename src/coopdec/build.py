@@ -8,6 +8,7 @@ another engine must be able to reuse it without MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from .catalogue import Catalogue, load_catalogue
 from .directives import check_pages, expand_page
 from .nav import expand_nav
 from .problems import CatalogueError, display_path
-from .render import GeneratedPage, abbreviations, render_site
+from .render import GeneratedPage, abbreviation_glossary, abbreviations, render_site
 from .search import fold_search_index
 from .settings import check_settings, read_settings
 
@@ -45,31 +46,44 @@ class Project:
     root: Path
     content_dir: Path
     catalogue: Catalogue
-    pages: list[GeneratedPage]
-    abbr: str = ""
     export_settings: Any = None
 
     @classmethod
     def load(cls, root: Path, content_dir: Path | None = None, data_dir: Path | None = None,
              config: Path | None = None) -> Project:
-        """Validate everything (settings, data, pages, addresses), then render. Raises CatalogueError."""
+        """Validate everything (settings, data, pages, addresses). Raises CatalogueError.
+
+        Nothing is rendered here: `coopdec validate` only checks, and pages are
+        rendered on first use of `pages`, from the checked catalogue alone.
+        """
         content_dir = content_dir or root / "content"
         catalogue, export_settings = validate_project(root, content_dir, data_dir or root / "data", config or root / "mkdocs.yml")
-        return cls(root, content_dir, catalogue, render_site(catalogue), abbreviations(catalogue), export_settings)
+        return cls(root, content_dir, catalogue, export_settings)
+
+    @cached_property
+    def pages(self) -> list[GeneratedPage]:
+        return render_site(self.catalogue)
+
+    @cached_property
+    def glossary(self) -> dict[str, str]:
+        """Sigles → meaning, for the `abbr` extension's `glossary` option (see render.abbreviation_glossary)."""
+        return abbreviation_glossary(self.catalogue)
 
     def nav(self, nav: list[Any]) -> list[Any]:
         return expand_nav(nav, self.catalogue)
 
-    def expand(self, markdown: str, page_path: str) -> str:
-        """Directives expanded, and the sigles' definitions appended (abbr extension)."""
-        return self.expand_page(markdown, page_path).markdown
+    def expand(self, markdown: str, page_path: str, definitions: bool = False) -> str:
+        """Directives expanded. With `definitions`, the sigles' definitions are appended as
+        Markdown (for engines without our glossary option: `coopdec generate`)."""
+        text = self.expand_page(markdown, page_path).markdown
+        return _with_definitions(text, abbreviations(self.catalogue)) if definitions else text
 
     def expand_page(self, markdown: str, page_path: str) -> GeneratedPage:
-        """`expand`, and whether the page names a person (the engine then marks it noindex)."""
+        """Directives expanded, and whether the page names a person (the engine then marks it noindex).
+
+        The sigles are not appended: MkDocs gets them as the abbr extension's glossary."""
         display = display_path(self.content_dir / page_path, self.root)
-        page = expand_page(markdown, page_path, self.catalogue, display)
-        text = f"{page.markdown.rstrip()}\n\n{self.abbr}\n" if self.abbr else page.markdown
-        return GeneratedPage(page_path, text, page.names_person)
+        return expand_page(markdown, page_path, self.catalogue, display)
 
     def pin_build_date(self) -> str:
         """SOURCE_DATE_EPOCH from the newest data date (see reproducible.py), unless already set."""
@@ -105,7 +119,7 @@ class Project:
         """Files that are not pages: open-data exports, explorer data and script, redirects of old ids, licences."""
         from importlib import resources
 
-        from .explorer import explorer_script
+        from .explorer import JEUX, explorer_file, explorer_script
         from .exports import FOLDER, export_files
         from .licences import FOLDER as LICENCES
         from .licences import licence_files
@@ -116,7 +130,8 @@ class Project:
         date = max(d.date for d in self.catalogue.documents.values())
         for name, text in export_files(self.catalogue, export_settings, date).items():
             written.append(_write(site / FOLDER / name, text))
-        written.append(_write(site / "assets" / "catalogue" / "donnees.js", explorer_script(self.catalogue)))
+        for jeu in JEUX:
+            written.append(_write(site / "assets" / "catalogue" / explorer_file(jeu), explorer_script(self.catalogue, jeu)))
         script = resources.files("coopdec").joinpath("assets", "explorateur.js").read_text(encoding="utf-8")
         written.append(_write(site / "assets" / "catalogue" / "explorateur.js", script))
         for path, html in redirect_pages(self.catalogue).items():
@@ -131,18 +146,23 @@ class Project:
         This is the engine-free output: any Markdown site generator can take it.
         """
         written = []
+        definitions = abbreviations(self.catalogue)
         for page in self.pages:
             target = out / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.markdown, encoding="utf-8")
+            target.write_text(_with_definitions(page.markdown, definitions), encoding="utf-8")
             written.append(target)
         for source in sorted(self.content_dir.rglob("*.md")):
             rel = source.relative_to(self.content_dir).as_posix()
             target = out / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(self.expand(source.read_text(encoding="utf-8"), rel), encoding="utf-8")
+            target.write_text(self.expand(source.read_text(encoding="utf-8"), rel, definitions=True), encoding="utf-8")
             written.append(target)
         return written
+
+
+def _with_definitions(text: str, definitions: str) -> str:
+    return f"{text.rstrip()}\n\n{definitions}\n" if definitions else text
 
 
 def _write(path: Path, text: str) -> Path:

@@ -186,6 +186,16 @@ def contact_label(contact: Contact, catalogue: Catalogue) -> str:
     return f"{contact.fonction} ({who})" if contact.fonction else f"{who} : {contact.email}"
 
 
+def contact_sort_key(contact: Contact, catalogue: Catalogue) -> tuple[str, ...]:
+    """Directory order: people by family name (the last word of the name, then the full name),
+    service addresses under their organisation's name, all in one alphabetical list."""
+    org = catalogue.organisations.get(contact.organisation)
+    org_name = org.nom if org else contact.organisation
+    if contact.nom:
+        return (cle_fr(contact.nom.split()[-1]), cle_fr(contact.nom), cle_fr(org_name), contact.id)
+    return (cle_fr(org_name), cle_fr(contact_label(contact, catalogue)), "", contact.id)
+
+
 # collection attribute -> (file, key in file)
 COLLECTIONS: dict[str, tuple[str, str]] = {
     "documents": ("documents.yaml", "documents"),

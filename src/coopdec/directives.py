@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue, _unknown, contact_label
+from .catalogue import Catalogue, _unknown, contact_sort_key
 from .labels import GENRES_ORGANISATION, GENRES_PROGRAMME
 from .pagepolicy import check_page
 from .problems import CatalogueError, Problem
@@ -176,8 +176,10 @@ def _listing(d: Directive, page_path: str, cat: Catalogue) -> GeneratedPage:
         ctx["items"] = sorted(items, key=lambda p: cle_fr(p.nom))
     elif d.name == "programmes":
         ctx["items"] = select_programmes(cat, o)
+        ctx["filtre"] = {("porteur" if k == "organisation" else k): v for k, v in o.items()}  # the explorer's names
     elif d.name == "contacts":
         ctx["items"] = select_contacts(cat, o)
+        ctx["filtre"] = dict(o)
     elif d.name == "carte":
         ctx["nom"] = o["nom"]
         ctx["zones"] = sorted(cat.zones.values(), key=lambda z: int(z.numero))
@@ -237,4 +239,4 @@ def select_contacts(cat: Catalogue, o: dict[str, str]) -> list[Any]:
              and (not o.get("thematique") or o["thematique"] in c.thematiques)
              and (not o.get("organisation") or c.organisation == o["organisation"])
              and (not o.get("region") or o["region"] in c.regions)]
-    return sorted(items, key=lambda c: (cle_fr(cat.organisations[c.organisation].nom), cle_fr(contact_label(c, cat)), c.id))
+    return sorted(items, key=lambda c: contact_sort_key(c, cat))

@@ -68,6 +68,20 @@ def explorer_data(cat: Catalogue) -> dict[str, Any]:
     }
 
 
-def explorer_script(cat: Catalogue) -> str:
-    data = json_script(explorer_data(cat), separators=(",", ":"), sort_keys=True)
-    return f"window.CD_DONNEES={data};\n"
+JEUX = ("programmes", "contacts")
+
+
+def explorer_script(cat: Catalogue, jeu: str | None = None) -> str:
+    """The data as a script; with `jeu`, only that set and the labels.
+
+    Why one file per set: each explorer page loads only what it shows (the contacts
+    directory does not load the programmes), which halves what a page loads at scale.
+    """
+    data = explorer_data(cat)
+    if jeu:
+        data = {"labels": data["labels"], jeu: data[jeu]}
+    return f"window.CD_DONNEES={json_script(data, separators=(',', ':'), sort_keys=True)};\n"
+
+
+def explorer_file(jeu: str) -> str:
+    return f"donnees-{jeu}.js"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -35,6 +36,11 @@ class _Carte(folium.Map):
     default_css = [("leaflet_css", f"../{VENDOR}/leaflet.css"), ("cartes_css", f"../{CARTES}/cartes.css")]
 
 
+_TITLE = "cd-titre-de-la-carte"
+_DATA = "cd-donnees-de-la-carte"
+_BOUNDS = [[-89.5, -179.5], [89.5, 179.5]]  # never a real map's bounds (they are rounded to 0.01°)
+
+
 class _Dessin(MacroElement):
     """Calls our drawing code (assets/cartes/cartes.js) once the map exists.
 
@@ -51,25 +57,43 @@ class _Dessin(MacroElement):
         self._name = "Dessin"
 
 
-def render_map(spec: MapSpec) -> str:
+@cache
+def _skeleton(with_bounds: bool) -> str:
+    """Folium's page for our map, rendered once, with placeholders for what differs between maps.
+
+    Why: Folium compiles each element's rendered output as a new Jinja template (six per
+    map) and draws random ids. Every map has the same structure; only its title, bounds
+    and spec differ, so they go in afterwards: same bytes as a render per map, at a
+    fiftieth of the cost (103 maps: 0.25 → 0.005 CPU s).
+    """
     carte = _Carte(location=None, tiles=None, zoom_start=2, min_zoom=1, max_zoom=9, world_copy_jump=False,
                    control_scale=True, attribution_control=True)
-    if spec.bounds:
-        carte.fit_bounds(spec.bounds)
+    if with_bounds:
+        carte.fit_bounds(_BOUNDS)
     carte.add_child(_Dessin())
     html = carte.get_root().render()
     html = html.replace("<html>", '<html lang="fr">', 1)
     html = re.sub(r'<meta name="viewport"[^>]*>', '<meta name="viewport" content="width=device-width, initial-scale=1">', html,
                   count=1, flags=re.S)
     # A map is a fragment of its page (some name people): not for search engines on its own.
-    html = html.replace("<head>", f'<head>\n    <title>{text_html(spec.title)}</title>\n    <meta name="robots" content="noindex">', 1)
-    data = json_script(spec.as_dict(), sort_keys=True)
-    html = html.replace("<body>", f'<body>\n    <script type="application/json" id="{SPEC_ID}">{data}</script>', 1)
+    html = html.replace("<head>", f'<head>\n    <title>{_TITLE}</title>\n    <meta name="robots" content="noindex">', 1)
+    html = html.replace("<body>", f'<body>\n    <script type="application/json" id="{SPEC_ID}">{_DATA}</script>', 1)
     # Folium's random ids: replace by a stable one so two builds give the same bytes.
     ids = sorted(set(re.findall(r"\b(?:map|macro_element|fit_bounds)_[0-9a-f]{32}\b", html)))
     for n, ident in enumerate(ids):
         html = html.replace(ident, f"{ident.rsplit('_', 1)[0]}_{n}")
+    assert html.count(_TITLE) == 1 and html.count(_DATA) == 1 and html.count(json.dumps(_BOUNDS)) == int(with_bounds), "Folium changed"
     return html
+
+
+def render_map(spec: MapSpec) -> str:
+    """The skeleton filled in. Order matters: each placeholder is replaced before any editor's text
+    that could spell it is inserted after it (bounds in the script, then the data block, then the title)."""
+    html = _skeleton(bool(spec.bounds))
+    if spec.bounds:
+        html = html.replace(json.dumps(_BOUNDS), json.dumps(spec.bounds), 1)
+    html = html.replace(_DATA, json_script(spec.as_dict(), sort_keys=True), 1)
+    return html.replace(_TITLE, text_html(spec.title), 1)
 
 
 def write_map_assets(site: Path, basemap: dict, leaflet: Path) -> None:

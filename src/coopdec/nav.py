@@ -2,7 +2,7 @@
 
 Titles are HTML text (markup.text_html): MkDocs prints nav titles unescaped.
 
-Only the small bounded sets (thématiques, zones) go in the navigation;
+Only the small bounded sets (thématiques, zones, raisons) go in the navigation;
 programmes and contacts, which grow with the catalogue, are
 reached through index pages, so every page's HTML stays small at scale.
 """
@@ -21,15 +21,9 @@ RAISONS_INDEX = "pourquoi/index.md"
 
 
 def _themes(cat: Catalogue) -> list[Any]:
-    out: list[Any] = []
-    for t in sorted(cat.thematiques.values(), key=lambda t: int(t.numero)):
-        sous = cat.sous_par_thematique.get(t.id, [])
-        title = text_html(f"{t.numero} {t.titre}")
-        if sous:
-            out.append({title: [url("theme", t.id)] + [{text_html(f"{s.numero} {s.titre}"): url("theme", s.id)} for s in sous]})
-        else:
-            out.append({title: url("theme", t.id)})
-    return out
+    # Thématiques only: each page lists its sous-thématiques. The 32 sous-thématiques in
+    # the sidebar cost ~9 kB on every page (Material renders the whole tree in each page).
+    return [{text_html(f"{t.numero} {t.titre}"): url("theme", t.id)} for t in sorted(cat.thematiques.values(), key=lambda t: int(t.numero))]
 
 
 def _zones(cat: Catalogue) -> list[Any]:

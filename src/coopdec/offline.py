@@ -50,6 +50,8 @@ def localise_third_party(site: Path, node_modules: Path) -> None:
         raise ThirdPartyError(f"script principal de Material introuvable ou multiple dans {site}/assets/javascripts")
     text = bundles[0].read_text(encoding="utf-8")
     for literal, local in ON_DEMAND.items():
+        if text.count(literal) == 0 and text.count(local) == 1:
+            continue  # already pointed here: `make serve` rebuilds into the same folder without recopying the theme
         if text.count(literal) != 1:
             raise ThirdPartyError(f"le script de Material ne contient plus {literal} une seule fois : "
                                   "vérifiez coopdec/offline.py après une mise à jour de mkdocs-material")

@@ -19,6 +19,12 @@ import zipfile
 from pathlib import Path
 
 ZIP_NAME = "guide-cooperation-decentralisee-hors-ligne.zip"
+GUIDE_ZIP_NAME = "guide-cooperation-decentralisee-guide-seul.zip"
+# Past this size the single zip is slow to download and to unpack (tens of thousands of
+# files): a guide-only edition, without the record pages, is published beside it.
+GUIDE_SEUIL = 50 * 2**20
+RECORD_FOLDERS = ("programmes", "contacts", "organisations")
+KEEP = {"programmes/index.html", "programmes/explorateur.html", "contacts/index.html"}
 ZIP_FOLDER = "guide-cooperation-decentralisee"
 DOWNLOADS = "telechargement"
 
@@ -72,26 +78,34 @@ def _replace_dir(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_zip(site: Path, target: Path) -> Path:
+def is_record_page(rel: str) -> bool:
+    """A programme, contact or organisation page (what the guide-only edition leaves out)."""
+    return rel.split("/", 1)[0] in RECORD_FOLDERS and rel.endswith(".html") and rel not in KEEP
+
+
+def write_zip(site: Path, target: Path, guide_only: bool = False) -> Path:
     """The offline edition: the whole site in one folder, byte-identical for identical input.
 
     Entries are sorted and dated 1980-01-01 so two builds of the same site give the same zip.
     Written beside `target`'s folder, then moved in: `dist/` never holds a partial file.
-    Source maps stay out of it.
+    Source maps stay out of it. Level 6 rather than 9: a third less CPU for 0.4 % more bytes
+    (measured on the real site).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.parent.with_name(f".{target.parent.name}.{target.name}.partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
             rel = path.relative_to(site).as_posix()
             if rel.startswith(DOWNLOADS + "/"):
                 continue  # the zip does not contain itself
             if rel.endswith(".map"):
                 continue  # source maps (1.3 MB) only serve developers' tools, never a reader
+            if guide_only and is_record_page(rel):
+                continue
             info = zipfile.ZipInfo(f"{ZIP_FOLDER}/{rel}", date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, path.read_bytes())
+            zf.writestr(info, path.read_bytes(), compresslevel=6)
     partial.replace(target)
     return target
 
@@ -107,6 +121,11 @@ def publish(root: Path, site: Path, dist: Path) -> Path:
         archive = write_zip(partial, dist / ZIP_NAME)
         (partial / DOWNLOADS).mkdir(exist_ok=True)
         shutil.copy2(archive, partial / DOWNLOADS / ZIP_NAME)
+        guide = dist / GUIDE_ZIP_NAME
+        if archive.stat().st_size > GUIDE_SEUIL:
+            shutil.copy2(write_zip(partial, guide, guide_only=True), partial / DOWNLOADS / GUIDE_ZIP_NAME)
+        else:
+            guide.unlink(missing_ok=True)
     except PublishError:
         shutil.rmtree(partial, ignore_errors=True)
         raise PublishError(f"la construction a échoué : le site publié ({site.name}/) n'a pas été modifié") from None

@@ -44,6 +44,14 @@ INDICATEURS = {
 }
 
 
+# Longest list of records printed as HTML on one page. Past it, a page shows the first
+# ones and links to the explorer, which holds them all: pages stay light at any catalogue size.
+# At real size every list is shorter (at most 133 contacts, 91 programmes).
+LISTE_MAX = 200
+
+EXPLORATEURS = {"programmes": "programmes/explorateur.md", "contacts": "contacts/index.md"}
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     path: str  # relative to the docs folder, POSIX, e.g. "pays/mali.md"
@@ -76,7 +84,7 @@ def _environment() -> jinja2.Environment:
         date_fr=date_fr,
     )
     env.globals.update(GENRES_PROGRAMME=GENRES_PROGRAMME, GENRES_ORGANISATION=GENRES_ORGANISATION,
-                       ODD=ODD, TABLEAUX=TABLEAUX, CHAMPS=CHAMPS)
+                       ODD=ODD, TABLEAUX=TABLEAUX, CHAMPS=CHAMPS, LISTE_MAX=LISTE_MAX)
     return env
 
 
@@ -122,6 +130,18 @@ class Links:
         """Marks the page as naming a person when `contact` is one; returns "" for use in templates."""
         self.names_person = self.names_person or bool(contact.nom)
         return ""
+
+    def explorer(self, jeu: str, filtre: dict[str, Any], text: str) -> str:
+        """A link to the explorer with its filters set (state in the address's #fragment).
+
+        Raw HTML: MkDocs would check `#thematique=eau` as a heading anchor and fail the build.
+        """
+        from html import escape
+        from urllib.parse import urlencode
+
+        target = self.rel(EXPLORATEURS[jeu]).removesuffix(".md") + ".html"
+        fragment = urlencode(sorted((k, str(v)) for k, v in filtre.items()))
+        return f'<a href="{escape(target + ("#" + fragment if fragment else ""))}">{escape(text)}</a>'
 
     def email(self, address: str) -> str:
         return f"[{text_md(address)}](mailto:{address})"
@@ -237,15 +257,29 @@ def render_glossaire(catalogue: Catalogue) -> GeneratedPage:
 
 
 def glossary_of(catalogue: Catalogue) -> tuple[tuple[str, str], ...]:
-    """The sigles as (sigle, definition) pairs, for the tooltips inside Markdown fields."""
-    return tuple(sorted((s.sigle, s.definition) for s in catalogue.sigles))
+    """The sigles as (sigle, tooltip) pairs, for the tooltips inside Markdown fields (the site's own glossary)."""
+    return tuple(abbreviation_glossary(catalogue).items())
+
+
+def abbreviation_glossary(catalogue: Catalogue) -> dict[str, str]:
+    """The sigles and their meaning, for the `abbr` extension's `glossary` option (hover tooltips).
+
+    Why an option and not definitions appended to each page: Python-Markdown's `abbr`
+    parser takes one definition line per pass and hands the rest back, so every block
+    processor re-scans the remainder: quadratic in the number of sigles, on every page
+    (12 of the 18 CPU seconds of the real site). The glossary costs nothing per page.
+    """
+    return {s.sigle: s.tooltip for s in sorted(catalogue.sigles, key=lambda s: s.sigle)
+            if "]" not in s.sigle and "\n" not in s.tooltip}
 
 
 def abbreviations(catalogue: Catalogue) -> str:
-    """Markdown `abbr` definitions appended to every page: sigles show their meaning on hover."""
-    lines = [f"*[{s.sigle}]: {s.tooltip}" for s in sorted(catalogue.sigles, key=lambda s: s.sigle)
-             if "]" not in s.sigle and "\n" not in s.tooltip]
-    return "\n".join(lines)
+    """The same definitions as Markdown, for engines that take the pages without our hooks.
+
+    One definition per paragraph (blank lines between): the `abbr` parser then reads each
+    in one pass, linear in the number of sigles, where consecutive lines are quadratic.
+    """
+    return "\n\n".join(f"*[{k}]: {v}" for k, v in abbreviation_glossary(catalogue).items())
 
 
 def render_raison(ident: str, catalogue: Catalogue) -> GeneratedPage:

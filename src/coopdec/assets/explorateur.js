@@ -1,7 +1,7 @@
 /* Explorateur du catalogue (code du projet) : filtres combinés sur les
    programmes ou les contacts, texte sans accents comme la recherche du site,
    compteurs en direct, état des filtres dans l'adresse (#…) pour partager une
-   vue. Données : window.CD_DONNEES (assets/catalogue/donnees.js). */
+   vue. Données : window.CD_DONNEES (assets/catalogue/donnees-programmes.js ou donnees-contacts.js). */
 (function () {
   "use strict";
   var SEP = /[\s\-–—'’«»“”"(),;:!?\/@.…]+/;
