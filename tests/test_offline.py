@@ -76,8 +76,8 @@ def test_world_map_on_the_home_page(page, unzipped):
 
 def test_online_map_page_makes_no_external_request(page, served_site):
     page.goto(f"{served_site}/regions/index.html")
-    frame = page.locator("iframe[title='Carte de France des réseaux et contacts régionaux']").content_frame
-    frame.locator(".cd-icone a").first.wait_for(timeout=15000)
+    frame = page.locator("iframe[title^='Carte de France des régions']").content_frame
+    frame.locator("a.cd-etiquette").first.wait_for(timeout=15000)
     assert page.external_requests == [] and page.console_errors == []
 
 
