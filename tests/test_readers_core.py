@@ -82,7 +82,7 @@ def test_partenaires_recherches_page_lists_the_countries(built_site):
     for pays in ("senegal", "togo", "mexique", "vietnam", "kosovo"):
         assert f'href="../pays/{pays}.html"' in html, pays
     madagascar = (built_site / "pays" / "madagascar.html").read_text(encoding="utf-8")
-    assert "La liste est partielle" in madagascar and "Région Grand Est" in madagascar
+    assert "Cette liste est partielle" in madagascar and "Région Grand Est" in madagascar
 
 
 def test_no_programme_page_leaves_the_reader_without_a_next_step(built_site):

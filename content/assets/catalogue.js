@@ -13,12 +13,14 @@
         return th.textContent.trim();
       });
       if (!titres.length) { return; }
+      // A two-column table is a list of « rubrique : détail » pairs: its first cell already names the row.
+      var paires = titres.length <= 2;
       table.querySelectorAll("tbody tr").forEach(function (tr) {
         Array.prototype.forEach.call(tr.children, function (cellule, i) {
-          if (titres[i]) { cellule.setAttribute("data-label", titres[i]); }
+          if (titres[i] && !paires) { cellule.setAttribute("data-label", titres[i]); }
         });
       });
-      table.setAttribute("data-cd-empile", "");
+      table.setAttribute("data-cd-empile", paires ? "paires" : "");
     });
   }
   function regler() {
