@@ -70,7 +70,7 @@
         ligne.appendChild(document.createTextNode(l[1]));
         boite.appendChild(ligne);
       });
-      boite.open = map.getSize().x >= 560;
+      boite.open = map.getSize().x >= 900;  // open only when it leaves most of the map visible
       L.DomEvent.disableClickPropagation(boite);
       return boite;
     };
