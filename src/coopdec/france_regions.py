@@ -45,7 +45,7 @@ def _dissolve(polygons: list[list[list[list[float]]]]) -> list[list[list[float]]
     edges, count = [], Counter()
     for poly in polygons:
         ring = poly[0]
-        for a, b in zip(ring, ring[1:]):
+        for a, b in zip(ring, ring[1:], strict=False):
             a, b = _key(a), _key(b)
             if a != b:
                 edges.append((a, b))
@@ -80,12 +80,12 @@ def _simplify(ring: list[list[float]]) -> list[list[float]]:
 
 
 def _area(ring: list[list[float]]) -> float:
-    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:]))) / 2
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False))) / 2
 
 
 def _centroid(ring: list[list[float]]) -> list[float]:
     a = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
         f = x1 * y2 - x2 * y1
         a += f
         cx += (x1 + x2) * f

@@ -52,9 +52,11 @@ class _Dessin(MacroElement):
 
 
 def render_map(spec: MapSpec) -> str:
-    """Why a canvas: headless and software-rendered Chromium left the lower part of large SVG
-    shapes unpainted (the zone maps looked cut off); a canvas is painted whole. Links stay DOM."""
-    carte = _Carte(location=None, tiles=None, zoom_start=2, prefer_canvas=True, zoom_snap=0.25, min_zoom=1, max_zoom=9, world_copy_jump=False,
+    """Why a canvas: software-rendered Chromium left the lower part of large SVG shapes unpainted
+    (the zone maps looked cut off). Tests read the canvas pixels. Headless screenshots can still
+    miss canvas tiles under dense markers (the world map on a phone); the canvas itself is whole."""
+    carte = _Carte(location=None, tiles=None, zoom_start=2, prefer_canvas=True, zoom_snap=0.25, min_zoom=1, max_zoom=9,
+                   world_copy_jump=False,
                    control_scale=True, attribution_control=True)
     if spec.bounds:
         carte.fit_bounds(spec.bounds)

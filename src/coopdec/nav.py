@@ -37,7 +37,8 @@ def _zones(cat: Catalogue) -> list[Any]:
     # ~60 kB on every page of the site (Material renders the whole tree in each page).
     from .render import PARTENAIRES_RECHERCHES
 
-    zones: list[Any] = [{text_html(f"{z.numero}. {z.titre}"): url("zone", z.id)} for z in sorted(cat.zones.values(), key=lambda z: int(z.numero))]
+    ordered = sorted(cat.zones.values(), key=lambda z: int(z.numero))
+    zones: list[Any] = [{text_html(f"{z.numero}. {z.titre}"): url("zone", z.id)} for z in ordered]
     if any(p.partenaires_recherches for p in cat.pays.values()):
         zones.append({"Partenaires recherchés": PARTENAIRES_RECHERCHES})
     return zones
