@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d'
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install site test validate rapport schemas serve browser bench bench-scale lint lock clean
+.PHONY: install site test validate rapport schemas serve browser bench bench-scale lint lock clean screenshots
 
 # Dépendances Python : exactement celles du verrou, vérifiées par leur empreinte (sha256) ;
 # puis le projet lui-même, sans dépendances ni téléchargement (setuptools vient du verrou).
@@ -84,3 +84,7 @@ bench-scale: install browser
 
 clean:
 	rm -rf site dist build .site.partial .site.old node_modules
+
+# Captures d'écran (1366 px et 390 px) d'une liste fixe de pages, dans captures/ (ignoré par git).
+screenshots: site browser
+	$(PY) scripts/screenshots.py --site site --out captures

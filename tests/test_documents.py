@@ -33,7 +33,7 @@ def test_the_chiffres_page_shows_every_value_and_flags_disagreement(built_site):
     for value in ("4729", "4770", "10531", "11600"):
         assert f"<strong>{value}</strong>" in flat, value
     assert html.count("Les sources divergent") >= 3
-    assert '<svg viewBox="0 0 640' in html and 'role="img"' in html
+    assert '<svg viewBox="0 0 480' in html and 'role="img"' in html
 
 
 def test_acter_models_side_by_side(built_site):

@@ -53,8 +53,8 @@ def test_country_map_draws_and_its_links_lead_to_records(page, unzipped):
     frame_el = page.locator("iframe[title='Carte : Mali']")
     frame_el.scroll_into_view_if_needed()
     frame = frame_el.content_frame
-    frame.locator("path.leaflet-interactive").first.wait_for(timeout=15000)
-    assert frame.locator("path.leaflet-interactive").count() == 5  # Mali and the other Sahel countries, as links
+    frame.locator("canvas").first.wait_for(timeout=15000)  # shapes are drawn on a canvas (see cartes.js)
+    assert frame.locator("a.cd-lien-pays").count() == 5  # Mali and the other Sahel countries, as links
     links = frame.locator(".cd-icone a")
     assert links.count() >= 5
     niger = frame.locator(".cd-icone a[title='Niger']")
@@ -69,15 +69,15 @@ def test_world_map_on_the_home_page(page, unzipped):
     frame_el = page.locator("iframe[title='Carte du monde des pays du catalogue']")
     frame_el.scroll_into_view_if_needed()
     frame = frame_el.content_frame
-    frame.locator("path.leaflet-interactive").first.wait_for(timeout=15000)
-    assert frame.locator("path.leaflet-interactive").count() >= 60
+    frame.locator("canvas").first.wait_for(timeout=15000)
+    assert frame.locator("a.cd-lien-pays").count() >= 60
     assert page.external_requests == [] and page.console_errors == []
 
 
 def test_online_map_page_makes_no_external_request(page, served_site):
     page.goto(f"{served_site}/regions/index.html")
-    frame = page.locator("iframe[title='Carte de France des réseaux et contacts régionaux']").content_frame
-    frame.locator(".cd-icone a").first.wait_for(timeout=15000)
+    frame = page.locator("iframe[title^='Carte de France des régions']").content_frame
+    frame.locator("a.cd-etiquette").first.wait_for(timeout=15000)
     assert page.external_requests == [] and page.console_errors == []
 
 

@@ -99,12 +99,14 @@ class Project:
 
         Raises BasemapError when an installed package is missing.
         """
+        from .france_regions import load_regions
         from .geo import all_maps, bounds_of, load_basemap
         from .maps import write_maps
 
         node_modules = node_modules or self.root / "node_modules"
         basemap = load_basemap(node_modules)
-        return write_maps(site, all_maps(self.catalogue, bounds_of(basemap)), basemap, node_modules / "leaflet" / "dist")
+        specs = all_maps(self.catalogue, bounds_of(basemap), load_regions(node_modules))
+        return write_maps(site, specs, basemap, node_modules / "leaflet" / "dist")
 
     def localise_third_party(self, site: Path, node_modules: Path | None = None) -> None:
         """Polyfills from npm, and Material's on-demand CDN addresses pointed at them (MkDocs builds only).

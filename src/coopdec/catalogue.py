@@ -386,6 +386,7 @@ REFERENCES: list[tuple[str, str, tuple[str, ...], str]] = [
     ("acter.yaml", "modeles", ("thematiques", "*"), "themes"),
     ("acter.yaml", "modeles", ("programmes", "*"), "programmes"),
     ("organisations.yaml", "organisations", ("autres_noms", "*", "source", "document"), "documents"),
+    ("geographies.yaml", "pays", ("partenariats", "*", "source", "document"), "documents"),
 ] + [
     (name, key, path, "documents")
     for name, key in [*COLLECTIONS.values(), *LISTS.values()] if name != "documents.yaml"

@@ -189,6 +189,8 @@ def _listing(d: Directive, page_path: str, cat: Catalogue) -> GeneratedPage:
                 orgs.setdefault(org.region, []).append(org)
         ctx["orgs"] = orgs
         ctx["regions"] = sorted((cat.regions[r] for r in orgs), key=lambda r: cle_fr(r.nom))
+        cited = set(orgs) | {r for r in cat.regions if cat.contacts_par_region.get(r)}
+        ctx["regions_sans"] = sorted((r for r in cat.regions.values() if r.id not in cited), key=lambda r: cle_fr(r.nom))
     elif d.name == "raisons":
         ctx["items"] = sorted(cat.raisons.values(), key=lambda r: int(r.numero))
     elif d.name == "exemples":

@@ -40,9 +40,12 @@ def explorer_data(cat: Catalogue) -> dict[str, Any]:
         porteurs = [cat.organisations[o] for o in p.porteurs]
         text = " ".join([p.titre, p.destination, p.thematique_libelle, p.porteur_libelle or "",
                          *(o.nom for o in porteurs), *(o.sigle or "" for o in porteurs)])
+        # No country, city or zone recorded: the source does not restrict the destination
+        # (« non précisée », any country). Such records match every geography, marked as such.
+        tous = not pays and not p.zones
         programmes.append({"id": p.id, "t": p.titre, "g": p.genre, "d": p.destination, "p": pays,
                            "z": _zones_of(cat, pays, p.zones), "th": _themes_with_parents(cat, p.thematiques),
-                           "o": sorted(p.odd), "po": p.porteurs, "x": fold(text)})
+                           "o": sorted(p.odd), "po": p.porteurs, "x": fold(text), **({"tous": 1} if tous else {})})
     contacts = []
     for c in sorted(cat.contacts.values(), key=lambda c: (cle_fr(contact_label(c, cat)), c.id)):
         org = cat.organisations[c.organisation]
@@ -53,18 +56,22 @@ def explorer_data(cat: Catalogue) -> dict[str, Any]:
                          "x": fold(text)})
     used_orgs = {o for p in cat.programmes.values() for o in p.porteurs} | {c.organisation for c in cat.contacts.values()}
     themes = sorted([*cat.thematiques.values(), *cat.sous_thematiques.values()], key=lambda t: [int(x) for x in t.numero.split(".")])
+    labels = {
+        "pays": {p.id: p.nom for p in sorted(cat.pays.values(), key=lambda p: cle_fr(p.nom))},
+        "zones": {z.id: f"{z.numero}. {z.titre}" for z in sorted(cat.zones.values(), key=lambda z: int(z.numero))},
+        "themes": {t.id: f"{t.numero} {t.titre}" for t in themes},
+        "genres": GENRES_PROGRAMME,
+        "odd": {str(n): f"ODD {n} : {label}" for n, label in ODD.items()},
+        "organisations": {o.id: o.nom for o in sorted((cat.organisations[i] for i in used_orgs), key=lambda o: cle_fr(o.nom))},
+        "regions": {r.id: r.nom for r in sorted(cat.regions.values(), key=lambda r: cle_fr(r.nom))},
+    }
     return {
         "programmes": programmes,
         "contacts": contacts,
-        "labels": {
-            "pays": {p.id: p.nom for p in sorted(cat.pays.values(), key=lambda p: cle_fr(p.nom))},
-            "zones": {z.id: f"{z.numero}. {z.titre}" for z in sorted(cat.zones.values(), key=lambda z: int(z.numero))},
-            "themes": {t.id: f"{t.numero} {t.titre}" for t in themes},
-            "genres": GENRES_PROGRAMME,
-            "odd": {str(n): f"ODD {n} : {label}" for n, label in ODD.items()},
-            "organisations": {o.id: o.nom for o in sorted((cat.organisations[i] for i in used_orgs), key=lambda o: cle_fr(o.nom))},
-            "regions": {r.id: r.nom for r in sorted(cat.regions.values(), key=lambda r: cle_fr(r.nom))},
-        },
+        "labels": labels,
+        # The script is written with sorted keys, so each list's display order travels separately:
+        # thématiques by number, zones by number, names in French order.
+        "ordre": {k: list(v) for k, v in labels.items()},
     }
 
 

@@ -97,10 +97,13 @@ class MapSpec:
     bounds: list[list[float]] | None = None
     legend: list[tuple[str, str]] = field(default_factory=list)  # (colour, label)
     missing: list[str] = field(default_factory=list)  # shown in the text list: no shape at this scale
+    regions: list[dict[str, Any]] = field(default_factory=list)  # French regions: {id, label, url, colour, rings, anchor, inset}
+    basemap: bool = True  # the world basemap under the shapes (not under the France map's insets)
 
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "title": self.title, "countries": self.countries, "markers": self.markers,
-                "bounds": self.bounds, "legend": [list(x) for x in self.legend], "missing": self.missing}
+                "bounds": self.bounds, "legend": [list(x) for x in self.legend], "missing": self.missing,
+                "regions": self.regions, "fond": self.basemap}
 
 
 def _zone_colour(cat: Catalogue, zone_id: str | None) -> str:
@@ -121,11 +124,12 @@ def _merge_bounds(boxes: list[list[list[float]]]) -> list[list[float]] | None:
             [max(b[1][0] for b in boxes), max(b[1][1] for b in boxes)]]
 
 
-def _city_markers(cat: Catalogue, programmes: list[Any]) -> list[dict[str, Any]]:
+def _city_markers(cat: Catalogue, programmes: list[Any], pays: set[str] | None = None) -> list[dict[str, Any]]:
+    """One marker per city; with `pays`, only cities of those countries (a zone map shows its zone)."""
     markers = {}
     for prog in programmes:
         for v in prog.villes:
-            if v.lat is not None and v.lon is not None:
+            if v.lat is not None and v.lon is not None and (pays is None or v.pays in pays):
                 key = (v.nom, v.lat, v.lon)
                 markers.setdefault(key, {"lat": v.lat, "lon": v.lon, "label": f"{v.nom} : {prog.titre}",
                                          "url": f"../programmes/{prog.id}.html"})
@@ -146,7 +150,9 @@ def map_world(cat: Catalogue, basemap_bounds: dict[str, Any]) -> MapSpec:
             spec.countries[iso3] = _country_entry(cat, pid)
         else:
             spec.missing.append(pid)
-    spec.legend = [(_zone_colour(cat, z.id), f"{z.numero}. {z.titre}") for z in sorted(cat.zones.values(), key=lambda z: int(z.numero))]
+    # A zone without countries of its own (« 1. Afrique », the whole continent) colours nothing: no legend entry.
+    spec.legend = [(_zone_colour(cat, z.id), f"{z.numero}. {z.titre}") for z in sorted(cat.zones.values(), key=lambda z: int(z.numero))
+                   if cat.pays_par_zone.get(z.id)]
     spec.legend.append((OTHER, "Pays cité, sans section dans le guide"))
     spec.bounds = [[-50.0, -170.0], [75.0, 180.0]]
     return spec
@@ -162,7 +168,7 @@ def map_zone(cat: Catalogue, zone_id: str, basemap_bounds: dict[str, Any]) -> Ma
             boxes.append(basemap_bounds[p.iso3])
         else:
             spec.missing.append(p.id)
-    spec.markers = _city_markers(cat, cat.programmes_par_zone.get(zone_id, []))
+    spec.markers = _city_markers(cat, cat.programmes_par_zone.get(zone_id, []), {p.id for p in cat.pays_par_zone.get(zone_id, [])})
     spec.bounds = _merge_bounds(boxes) or [[-50.0, -170.0], [75.0, 180.0]]
     spec.legend = [(_zone_colour(cat, zone_id), zone.titre)]
     return spec
@@ -180,7 +186,7 @@ def map_pays(cat: Catalogue, pays_id: str, basemap_bounds: dict[str, Any]) -> Ma
         for other in cat.pays_par_zone.get(p.zone, []):
             if other.id != pays_id and other.iso3 in basemap_bounds:
                 spec.countries[other.iso3] = {**_country_entry(cat, other.id), "colour": OTHER}
-    spec.markers = _city_markers(cat, cat.programmes_par_pays.get(pays_id, []))
+    spec.markers = _city_markers(cat, cat.programmes_par_pays.get(pays_id, []), {pays_id})
     if spec.bounds is None:
         spec.bounds = [[-50.0, -170.0], [75.0, 180.0]]
     return spec
@@ -197,26 +203,44 @@ CHEFS_LIEUX = {
 }
 
 
-def map_france(cat: Catalogue, basemap_bounds: dict[str, Any]) -> MapSpec:
-    """Regional networks and advisers, one marker per region that has any (links to the organisations)."""
-    spec = MapSpec("france", "Carte de France : réseaux régionaux et contacts par région")
-    if "FRA" in basemap_bounds:
-        spec.countries["FRA"] = {"colour": "#90a4ae", "label": "France", "url": "../a-propos/index.html"}
+REGION_AVEC = "#3949ab"  # a region with networks or contacts in the catalogue
+REGION_SANS = "#9fa8da"
+
+
+def map_france(cat: Catalogue, basemap_bounds: dict[str, Any], regions_geo: dict[str, Any] | None = None) -> MapSpec:
+    """One shape per region, overseas in insets, each a link to its region page, names shown."""
+    spec = MapSpec("france", "Carte de France : les régions, avec leurs réseaux et contacts")
     by_region: dict[str, list[str]] = {}
     for o in sorted(cat.organisations.values(), key=lambda o: cle_fr(o.nom)):
         if o.region:
             by_region.setdefault(o.region, []).append(o.nom)
-    for rid in sorted(by_region, key=lambda r: cle_fr(cat.regions[r].nom)):
-        lat, lon = CHEFS_LIEUX[rid]
+    for rid in sorted(cat.regions, key=lambda r: cle_fr(cat.regions[r].nom)):
         contacts = [contact_label(c, cat) for c in cat.contacts_par_region.get(rid, [])]
-        spec.markers.append({"lat": lat, "lon": lon, "label": f"{cat.regions[rid].nom} : {', '.join(by_region[rid] + contacts)}",
-                             "url": f"../regions/{rid}.html"})
-    spec.bounds = [[41.3, -5.2], [51.1, 9.6]]
+        names = by_region.get(rid, []) + contacts
+        label = f"{cat.regions[rid].nom} : {', '.join(names)}" if names else f"{cat.regions[rid].nom} : aucun réseau ni contact cité"
+        geo = (regions_geo or {}).get(rid)
+        if geo:
+            spec.regions.append({"id": rid, "label": cat.regions[rid].nom, "title": label, "url": f"../regions/{rid}.html",
+                                 "colour": REGION_AVEC if names else REGION_SANS, "rings": geo["rings"],
+                                 "anchor": geo["anchor"], "inset": geo["inset"]})
+        elif names and rid in CHEFS_LIEUX:  # no shape: a point at the regional capital
+            lat, lon = CHEFS_LIEUX[rid]
+            spec.markers.append({"lat": lat, "lon": lon, "label": label, "url": f"../regions/{rid}.html"})
+    if spec.regions:
+        from .france_regions import BOUNDS
+
+        spec.basemap = False
+        spec.bounds = BOUNDS
+        spec.legend = [(REGION_AVEC, "Région avec un réseau ou un contact cité"), (REGION_SANS, "Région sans réseau ni contact cité")]
+    else:
+        spec.bounds = [[41.3, -5.2], [51.1, 9.6]]
+        if "FRA" in basemap_bounds:
+            spec.countries["FRA"] = {"colour": "#90a4ae", "label": "France", "url": "../regions/index.html"}
     return spec
 
 
-def all_maps(cat: Catalogue, basemap_bounds: dict[str, Any]) -> list[MapSpec]:
-    specs = [map_world(cat, basemap_bounds), map_france(cat, basemap_bounds)]
+def all_maps(cat: Catalogue, basemap_bounds: dict[str, Any], regions_geo: dict[str, Any] | None = None) -> list[MapSpec]:
+    specs = [map_world(cat, basemap_bounds), map_france(cat, basemap_bounds, regions_geo)]
     specs += [map_zone(cat, z, basemap_bounds) for z in sorted(cat.zones)]
     specs += [map_pays(cat, p, basemap_bounds) for p in sorted(cat.pays)]
     for spec in specs:  # a keyboard-reachable link at the middle of each linked country

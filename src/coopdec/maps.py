@@ -65,8 +65,13 @@ def _skeleton(with_bounds: bool) -> str:
     map) and draws random ids. Every map has the same structure; only its title, bounds
     and spec differ, so they go in afterwards: same bytes as a render per map, at a
     fiftieth of the cost (103 maps: 0.25 → 0.005 CPU s).
+
+    Why a canvas: software-rendered Chromium left the lower part of large SVG shapes unpainted
+    (the zone maps looked cut off). Tests read the canvas pixels. Headless screenshots can still
+    miss canvas tiles under dense markers (the world map on a phone); the canvas itself is whole.
     """
-    carte = _Carte(location=None, tiles=None, zoom_start=2, min_zoom=1, max_zoom=9, world_copy_jump=False,
+    carte = _Carte(location=None, tiles=None, zoom_start=2, prefer_canvas=True, zoom_snap=0.25, min_zoom=1, max_zoom=9,
+                   world_copy_jump=False,
                    control_scale=True, attribution_control=True)
     if with_bounds:
         carte.fit_bounds(_BOUNDS)

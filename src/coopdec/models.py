@@ -277,6 +277,7 @@ class Partenariat(Base):
     collectivite_francaise: Texte = Field(description="Collectivité française, ex. « Angers ».")
     partenaire: Texte = Field(description="Collectivité ou institution partenaire, ex. « Bamako ».")
     description: Markdown | None = Field(None, description="Ce que fait le partenariat (Markdown).")
+    source: Source | None = Field(None, description="Document et page, quand le partenariat est cité ailleurs que dans la section du pays.")
 
 
 class Pays(Paged):
@@ -291,6 +292,7 @@ class Pays(Paged):
     contexte: Markdown | None = Field(None, description="Contexte de la coopération, rédigé (Markdown) ; vide si le guide n'a pas de section pour ce pays.")
     chiffres: list[Chiffre] = Field(default_factory=list, description="Chiffres cités.")
     partenariats: list[Partenariat] = Field(default_factory=list, description="Partenariats cités.")
+    partenaires_recherches: Markdown | None = Field(None, description="Collectivités du pays qui, selon la source, cherchent des partenaires français (qui, sur quels sujets), rédigé ; elles apparaissent aussi sur la page « Partenaires recherchés ».")
     liens: list[Lien] = Field(default_factory=list, description="Ressources citées.")
 
 
@@ -421,6 +423,8 @@ class Programme(Paged):
     beneficiaires: str | None = Field(None, description="Pour un financement : qui peut le demander, tel qu'imprimé.")
     taux: str | None = Field(None, description="Pour un financement : taux et montants, tels qu'imprimés.")
     calendrier: str | None = Field(None, description="Calendrier tel qu'imprimé (dates de dépôt, durée).")
+    echeance: DateInfo | None = Field(None, description="Pour un appel : date limite de dépôt imprimée (AAAA-MM-JJ, ou AAAA-MM si seul le mois l'est), d'où la construction déduit l'état de l'appel.")
+    recurrent: bool = Field(False, description="true si la source dit l'appel renouvelé (chaque année, par sessions) : le site invite alors à vérifier la session en cours.")
 
 
 # --- glossary --------------------------------------------------------------

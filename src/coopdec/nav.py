@@ -29,7 +29,13 @@ def _themes(cat: Catalogue) -> list[Any]:
 def _zones(cat: Catalogue) -> list[Any]:
     # Zones only: their pages list and map their countries. Countries in the sidebar cost
     # ~60 kB on every page of the site (Material renders the whole tree in each page).
-    return [{text_html(f"{z.numero}. {z.titre}"): url("zone", z.id)} for z in sorted(cat.zones.values(), key=lambda z: int(z.numero))]
+    from .render import PARTENAIRES_RECHERCHES
+
+    ordered = sorted(cat.zones.values(), key=lambda z: int(z.numero))
+    zones: list[Any] = [{text_html(f"{z.numero}. {z.titre}"): url("zone", z.id)} for z in ordered]
+    if any(p.partenaires_recherches for p in cat.pays.values()):
+        zones.append({"Partenaires recherchés": PARTENAIRES_RECHERCHES})
+    return zones
 
 
 def expand_nav(nav: list[Any], cat: Catalogue) -> list[Any]:

@@ -100,6 +100,8 @@ def write_zip(site: Path, target: Path, guide_only: bool = False) -> Path:
                 continue  # the zip does not contain itself
             if rel.endswith(".map"):
                 continue  # source maps (1.3 MB) only serve developers' tools, never a reader
+            if rel == "404.html":
+                continue  # served by a web host only; its links are absolute (site_url), so useless over file://
             if guide_only and is_record_page(rel):
                 continue
             info = zipfile.ZipInfo(f"{ZIP_FOLDER}/{rel}", date_time=(1980, 1, 1, 0, 0, 0))

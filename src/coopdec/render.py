@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from .appels import statut_appel
 from .catalogue import Catalogue, contact_label
 from .labels import CHAMPS, GENRES_ORGANISATION, GENRES_PROGRAMME, ODD, TABLEAUX
 from .markup import markdown_html, markdown_inline, text_html, text_md
@@ -50,6 +51,8 @@ INDICATEURS = {
 LISTE_MAX = 200
 
 EXPLORATEURS = {"programmes": "programmes/explorateur.md", "contacts": "contacts/index.md"}
+
+PARTENAIRES_RECHERCHES = "geographies/partenaires-recherches.md"
 
 
 @dataclass(frozen=True)
@@ -190,7 +193,8 @@ def _render(template: str, path: str, catalogue: Catalogue, **context: Any) -> G
     env = _environment()
     links = Links(catalogue, path)
     text = env.get_template(template).render(cat=catalogue, link=links, path=path,
-                                             contact_label=lambda c: links.person(c) + contact_label(c, catalogue), **context)
+                                             contact_label=lambda c: links.person(c) + contact_label(c, catalogue),
+                                             statut=lambda p: statut_appel(p, catalogue), **context)
     if links.names_person and text.startswith(_FRONT):  # known once the body is rendered
         text = _FRONT + "noindex: true\n" + text[len(_FRONT):]
     return GeneratedPage(path, text, links.names_person)
@@ -223,6 +227,12 @@ def render_pays(ident: str, catalogue: Catalogue) -> GeneratedPage:
                    programmes=catalogue.programmes_par_pays.get(ident, []),
                    contacts=catalogue.contacts_par_pays.get(ident, []), organisations=organisations,
                    exemples=catalogue.exemples_par_pays.get(ident, []))
+
+
+def render_partenaires_recherches(catalogue: Catalogue) -> GeneratedPage:
+    """Every country whose section says local authorities there look for French partners."""
+    pays = sorted((p for p in catalogue.pays.values() if p.partenaires_recherches), key=lambda p: cle_fr(p.nom))
+    return _render("partenaires-recherches.md.j2", PARTENAIRES_RECHERCHES, catalogue, pays=pays)
 
 
 def render_region(ident: str, catalogue: Catalogue) -> GeneratedPage:
@@ -287,18 +297,37 @@ def render_raison(ident: str, catalogue: Catalogue) -> GeneratedPage:
                    exemples=catalogue.exemples_par_raison.get(ident, []))
 
 
+def _valeurs_distinctes(rows: list[Any]) -> list[str]:
+    """The printed values of one indicator, each once (« 4 700 » and « 4700 » are the same)."""
+    seen: dict[str, str] = {}
+    for c in rows:
+        seen.setdefault(c.valeur.replace(" ", "").replace("\u202f", "").replace("\xa0", ""), c.valeur)
+    return list(seen.values())
+
+
 def render_chiffres(catalogue: Catalogue) -> GeneratedPage:
+    """Headline figures first (every source's value, none chosen), then the rest grouped by document.
+
+    Why grouped by document: one heading per indicator gave a hundred headings that were
+    sentence fragments; readers scan a table per source instead.
+    """
     from .charts import bar_chart
 
     groupes: dict[str, list[Any]] = {}
     for c in catalogue.chiffres_cles:
         groupes.setdefault(c.indicateur, []).append(c)
-    known = [k for k in INDICATEURS if k in groupes]
-    others = sorted((k for k in groupes if k not in INDICATEURS), key=cle_fr)
-    titres = {k: INDICATEURS.get(k) or groupes[k][0].libelle for k in groupes}
+    principaux = [(k, groupes[k]) for k in INDICATEURS if k in groupes]
+    par_doc: dict[str, list[Any]] = {}
+    for c in catalogue.chiffres_cles:
+        if c.indicateur not in INDICATEURS:
+            par_doc.setdefault(c.source.document, []).append(c)
+    docs = sorted(par_doc, key=lambda d: (-len(par_doc[d]), d))  # the document with most figures first
     series = sorted(catalogue.series.values(), key=lambda s: cle_fr(s.titre))
-    return _render("chiffres.md.j2", "chiffres-cles.md", catalogue, groupes=[(k, groupes[k]) for k in known + others],
-                   titres=titres, series=series, charts={s.id: bar_chart(s) for s in series})
+    return _render("chiffres.md.j2", "chiffres-cles.md", catalogue, principaux=principaux,
+                   titres={k: INDICATEURS[k] for k, _ in principaux},
+                   valeurs={k: _valeurs_distinctes(rows) for k, rows in principaux},
+                   par_document=[(catalogue.documents[d], par_doc[d]) for d in docs],
+                   series=series, charts={s.id: bar_chart(s) for s in series})
 
 
 def render_acter(catalogue: Catalogue) -> GeneratedPage:
@@ -372,6 +401,8 @@ def site_plan(catalogue: Catalogue) -> list[PlannedPage]:
     plan = [PlannedPage((url(kind, i),), (attr, i), lambda r=render, i=i: [r(i, catalogue)])
             for attr, kind, render in RECORD_PAGES for i in getattr(catalogue, attr)]
     fixed: list[tuple[bool, tuple[str, ...], Callable[[], Any]]] = [
+        (any(p.partenaires_recherches for p in catalogue.pays.values()), (PARTENAIRES_RECHERCHES,),
+         lambda: [render_partenaires_recherches(catalogue)]),
         (bool(catalogue.sigles), ("glossaire.md",), lambda: [render_glossaire(catalogue)]),
         (bool(catalogue.chiffres_cles or catalogue.series), ("chiffres-cles.md",), lambda: [render_chiffres(catalogue)]),
         (bool(catalogue.modeles), ("acter.md",), lambda: [render_acter(catalogue)]),
