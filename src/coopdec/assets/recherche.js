@@ -140,30 +140,41 @@
     exp.forEach(function (e) { Object.keys(e).forEach(function (t) { besoin[shardDe(t)] = true; }); });
     var fichiers = Object.keys(besoin).filter(function (i) { return i >= 0; }).map(function (i) { return "t/" + i + ".js"; });
     return chargerFichiers(fichiers).then(function () {
-      var score = {}, nb = {}, titre = {}, trouves = {};
-      exp.forEach(function (e) {
-        var meilleur = {}, enTitre = {};
+      var score = {}, part = {}, qui = {}, nb = {}, titre = {}, alias = {}, trouves = {};
+      function compte(o, d, poids) { if (poids) { o[d] = o[d] ? [o[d][0] + 1, Math.min(o[d][1], poids)] : [1, poids]; } }
+      exp.forEach(function (e, qi) {
+        var meilleur = {}, enTitre = {}, enAlias = {};
         Object.keys(e).forEach(function (t) {
           trouves[t] = true;
           var liste = (shards[shardDe(t)] || {})[t] || [], d = 0;
           for (var k = 0; k < liste.length; k += 2) {
             d += liste[k];
-            var s = (liste[k + 1] >> 1) * e[t];
+            var v = liste[k + 1], s = (v >> 2) * e[t];
             if (!(meilleur[d] >= s)) { meilleur[d] = s; }
-            if ((liste[k + 1] & 1) && !(enTitre[d] >= e[t])) { enTitre[d] = e[t]; }
+            if ((v & 1) && !(enTitre[d] >= e[t])) { enTitre[d] = e[t]; }
+            if ((v & 2) && !(enAlias[d] >= e[t])) { enAlias[d] = e[t]; }
           }
         });
+        var max = 0;
+        Object.keys(meilleur).forEach(function (d) { if (meilleur[d] > max) { max = meilleur[d]; } });
         Object.keys(meilleur).forEach(function (d) {
           score[d] = (score[d] || 0) + meilleur[d];
+          part[d] = (part[d] || 0) + meilleur[d] / max;
           nb[d] = (nb[d] || 0) + 1;
-          if (enTitre[d]) { titre[d] = titre[d] ? [titre[d][0] + 1, Math.min(titre[d][1], enTitre[d])] : [1, enTitre[d]]; }
+          qui[d] = (qui[d] || 0) | (1 << qi);
+          compte(titre, d, enTitre[d]);
+          compte(alias, d, enAlias[d]);
         });
       });
       var tous = Object.keys(score), docs = tous.filter(function (d) { return nb[d] === mots.length; });
-      if (!docs.length) { docs = tous; }
+      if (!docs.length) {  // aucune fiche n'a tous les mots : les meilleures de chaque mot, à parts égales
+        docs = tous;
+        docs.forEach(function (d) { score[d] = part[d] * 1e3; });
+      }
       docs.forEach(function (d) {
         // Le titre, exactement (chaque mot de la requête, rien de plus) : d'abord ; une faute compte moins.
         if (titre[d] && titre[d][0] === mots.length && meta.titres[d] === mots.length) { score[d] += 1e6 * titre[d][1]; }
+        else if (alias[d] && alias[d][0] === mots.length && meta.alias[d] === mots.length) { score[d] += 1e6 * alias[d][1]; }
         score[d] += nb[d] * 1e7;
       });
       docs.sort(function (a, b) { return score[b] - score[a] || a - b; });
@@ -174,7 +185,7 @@
         // Les sections d'une même page sont regroupées sous elle, comme le fait Material.
         var groupes = [], parPage = {};
         docs.forEach(function (d) {
-          var r = resultat(d, score[d], trouves, nb[d] < mots.length ? requete : null), page = r.location.split("#")[0];
+          var r = resultat(d, score[d], trouves, nb[d] < mots.length ? { requete: requete, mots: mots, qui: qui[d] } : null), page = r.location.split("#")[0];
           if (parPage[page]) { parPage[page].push(r); } else { parPage[page] = [r]; groupes.push(parPage[page]); }
         });
         groupes.forEach(function (g) {
@@ -194,9 +205,10 @@
     var mots = {};
     Object.keys(vus).forEach(function (m) { mots[m] = true; });
     if (manque) {
-      var p = CDAnalyse.plierAvecPositions(manque);
+      var p = CDAnalyse.plierAvecPositions(manque.requete);  // les mots de la requête absents de cette fiche
       CDAnalyse.jetonsPlies(p.texte).forEach(function (j) {
-        if (!j.vide && !trouves[j.terme]) { mots[manque.slice(p.pos[j.debut], p.pos[j.fin])] = false; }
+        var i = manque.mots.indexOf(j.terme);
+        if (!j.vide && i >= 0 && !(manque.qui & (1 << i))) { mots[manque.requete.slice(p.pos[j.debut], p.pos[j.fin])] = false; }
       });
     }
     return { location: doc[0], title: titre, text: html, score: score / 1e3, terms: mots };

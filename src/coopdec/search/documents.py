@@ -40,6 +40,7 @@ class SearchDocument:
     context: str   # one line: zone, thématique, organisation…
     text: str      # plain sentences, for snippets
     fields: list[tuple[float, str]] = field(default_factory=list)  # (weight, text), title included
+    alias: str = ""  # another exact name (an organisation's acronym): matched exactly, it ranks first too
 
 
 def _html(path: str) -> str:
@@ -52,7 +53,8 @@ def _page(kind: str, ident: str) -> str:
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTR = re.compile(r"\{[:#.][^}]*\}")
-_MARKS = re.compile(r"[*_`]+|^\s*(?:[-+*]|\d+\.)\s+|^>\s?|^!!!.*$|^\?\?\?.*$", re.M)
+_BLOCKS = re.compile(r"^\s*(?:[-+*]|\d+\.)\s+|^>\s?|^!!!.*$|^\?\?\?.*$", re.M)
+_MARKS = re.compile(r"[*`]+|(?<![a-zA-Z0-9])_+|_+(?![a-zA-Z0-9])")
 _TAG = re.compile(r"<!--.*?-->|<[^>]+>", re.S)
 _SPACES = re.compile(r"\s+")
 
@@ -63,7 +65,7 @@ def plain(markdown: str) -> str:
     lines = [ln for ln in text.splitlines()
              if not ln.lstrip().startswith("|") and not re.match(r"\s*\*\[[^\]]+\]:", ln)]
     text = _ATTR.sub("", _LINK.sub(r"\1", "\n".join(lines)))
-    text = _MARKS.sub(" ", text).replace("\\", "")
+    text = _MARKS.sub("", _BLOCKS.sub(" ", text)).replace("\\", "")
     return _SPACES.sub(" ", text).strip()
 
 
@@ -104,6 +106,7 @@ def record_documents(cat: Catalogue) -> list[SearchDocument]:
                          [o.description or ""],
                          [(NOMS, " ".join([o.sigle or "", *(a.nom for a in o.autres_noms)])),
                           (LIEUX, " ".join([pays.get(o.pays or "", ""), cat.regions[o.region].nom if o.region else ""]))]))
+        docs[-1].alias = o.sigle or ""
     for p in cat.pays.values():
         docs.append(_doc("pays", _page("pays", p.id), p.nom, zone.get(p.zone or "", ""),
                          [p.contexte or "", *(f"{x.collectivite_francaise} – {x.partenaire}. {x.description or ''}"

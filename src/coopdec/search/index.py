@@ -11,9 +11,11 @@ build never mixes with files a browser has cached):
 
 - `index.js`: the sorted dictionary of terms (for prefixes and typos), the
   shard keys (a term lives in the shard with the longest key that begins
-  it), each document's number of distinct title terms (exact-title bonus);
+  it), each document's number of distinct title terms and alias terms
+  (exact-name bonus);
 - `t/<n>.js`: postings `{term: [doc, score, doc, score…]}`, doc numbers as
-  deltas, score = 2 × quantised BM25F + 1 if the term is in the title;
+  deltas, score = 4 × quantised BM25F, + 1 if the term is in the title,
+  + 2 if it is in the alias;
 - `d/<n>.js`: documents by blocks of BLOCK: url, title, kind, context, text.
 
 Scores are computed here, so the browser only adds numbers.
@@ -50,8 +52,8 @@ def _js(call: str, *args: object) -> str:
     return f"CDR.{call}({body});\n"
 
 
-def score_documents(docs: list[SearchDocument]) -> tuple[dict[str, dict[int, int]], list[int]]:
-    """Postings {term: {doc: encoded score}} and each document's count of distinct title terms."""
+def score_documents(docs: list[SearchDocument]) -> tuple[dict[str, dict[int, int]], list[int], list[int]]:
+    """Postings {term: {doc: encoded score}} and each document's count of distinct title and alias terms."""
     per_doc: list[list[tuple[float, Counter[str], int]]] = []
     lengths: dict[float, list[int]] = defaultdict(list)
     for doc in docs:
@@ -67,10 +69,11 @@ def score_documents(docs: list[SearchDocument]) -> tuple[dict[str, dict[int, int
         df.update({t for _, counts, _ in fields for t in counts})
     n = len(docs)
     postings: dict[str, dict[int, int]] = defaultdict(dict)
-    title_terms = []
+    title_terms, alias_terms = [], []
     for i, fields in enumerate(per_doc):
-        title = fields[0][1]
+        title, alias = fields[0][1], set(terms(docs[i].alias))
         title_terms.append(len(title))
+        alias_terms.append(len(alias))
         raw: dict[str, float] = defaultdict(float)
         for weight, counts, length in fields:
             norm = K1 * (1 - B + B * length / average[weight])
@@ -78,8 +81,8 @@ def score_documents(docs: list[SearchDocument]) -> tuple[dict[str, dict[int, int
                 raw[t] += weight * tf * (K1 + 1) / (tf + norm)
         for t, s in raw.items():
             idf = math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
-            postings[t][i] = max(1, round(s * idf * 10)) * 2 + (1 if t in title else 0)
-    return postings, title_terms
+            postings[t][i] = max(1, round(s * idf * 10)) * 4 + (1 if t in title else 0) + (2 if t in alias else 0)
+    return postings, title_terms, alias_terms
 
 
 def _size(term: str, docs: dict[int, int]) -> int:
@@ -111,7 +114,7 @@ def shard_of(term: str, keys: set[str]) -> str:
 
 def build_index(documents: list[SearchDocument]) -> BuiltIndex:
     docs = sorted(documents, key=lambda d: d.url)
-    postings, title_terms = score_documents(docs)
+    postings, title_terms, alias_terms = score_documents(docs)
     sizes = {t: _size(t, p) for t, p in postings.items()}
     keys = shard_keys(sizes)
     key_set = set(keys)
@@ -130,7 +133,7 @@ def build_index(documents: list[SearchDocument]) -> BuiltIndex:
         block = [[d.url, d.title, KINDS[d.kind], d.context, d.text] for d in docs[b:b + BLOCK]]
         data[f"d/{b // BLOCK}.js"] = _js("docs", b // BLOCK, block)
     meta = {"n": len(docs), "bloc": BLOCK, "cles": [k if i in shards else "" for i, k in enumerate(keys)],
-            "titres": title_terms, "termes": "\n".join(sorted(postings))}
+            "titres": title_terms, "alias": alias_terms, "termes": "\n".join(sorted(postings))}
     data["index.js"] = _js("meta", meta)
     digest = hashlib.sha256("".join(f"{p}\0{t}" for p, t in sorted(data.items())).encode()).hexdigest()[:10]
     files = {f"{FOLDER}/{digest}/{p}": t for p, t in data.items()}
