@@ -35,7 +35,9 @@ def main() -> None:
         write_synthetic(root / "data", args.programmes, args.programmes // 2)
         cat = load_catalogue(root / "data")
         (root / "donnees.js").write_text(explorer_script(cat), encoding="utf-8")
-        (root / "explorateur.js").write_text(resources.files("coopdec").joinpath("assets", "explorateur.js").read_text(encoding="utf-8"))
+        assets = resources.files("coopdec").joinpath("assets")  # as the build writes it: the analysis first
+        (root / "explorateur.js").write_text(assets.joinpath("analyse.js").read_text(encoding="utf-8")
+                                             + assets.joinpath("explorateur.js").read_text(encoding="utf-8"))
         size = (root / "donnees.js").stat().st_size
         print(f"données de l'explorateur : {args.programmes} programmes, {args.programmes // 2} contacts, {size / 2**20:.1f} Mo")
         with sync_playwright() as p:

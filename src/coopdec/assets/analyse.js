@@ -25,6 +25,7 @@
     var sortie = "", pos = [];
     for (var i = 0; i < texte.length; i++) {
       var c = texte[i], code = texte.charCodeAt(i);
+      if (code < 128) { sortie += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c; pos.push(i); continue; }
       if (code >= 0xd800 && code <= 0xdbff && i + 1 < texte.length) { c += texte[i + 1]; }
       var p = plierCar(c);
       for (var k = 0; k < p.length; k++) { pos.push(i); }
@@ -86,17 +87,23 @@
     return sortie;
   }
 
+  /* Au plus une lettre ajoutée, ôtée, remplacée, ou deux voisines échangées (sans allocation : appelée
+     sur tout le dictionnaire). */
   function aUneFaute(a, b) {
     if (a === b) { return true; }
-    var la = a.length, lb = b.length;
-    if (Math.abs(la - lb) > 1) { return false; }
-    var i = 0;
-    while (i < Math.min(la, lb) && a[i] === b[i]) { i++; }
+    var la = a.length, lb = b.length, i = 0, k;
+    if (la - lb > 1 || lb - la > 1) { return false; }
+    while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) { i++; }
     if (la === lb) {
-      if (a.slice(i + 1) === b.slice(i + 1)) { return true; }
-      return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+      for (k = i + 1; k < la && a.charCodeAt(k) === b.charCodeAt(k); k++) { /* suite identique ? */ }
+      if (k >= la) { return true; }
+      if (i + 1 >= la || a.charCodeAt(i) !== b.charCodeAt(i + 1) || a.charCodeAt(i + 1) !== b.charCodeAt(i)) { return false; }
+      for (k = i + 2; k < la; k++) { if (a.charCodeAt(k) !== b.charCodeAt(k)) { return false; } }
+      return true;
     }
-    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+    var d = la > lb ? 1 : 0, e = 1 - d;  // la lettre en trop est dans le plus long
+    for (k = i; k + d < la && k + e < lb; k++) { if (a.charCodeAt(k + d) !== b.charCodeAt(k + e)) { return false; } }
+    return true;
   }
 
   var api = {

@@ -9,10 +9,10 @@
   "use strict";
   var VERSION = "__VERSION__";
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  var MAX_RESULTATS = 20, MAX_PREFIXES = 40, EXTRAIT = 200;
+  var MAX_RESULTATS = 20, MAX_PREFIXES = 40, MAX_SHARDS_PREFIXE = 4, EXTRAIT = 200;
   var ici = (typeof document !== "undefined" && document.currentScript && document.currentScript.src) || self.location.href;
   var base = new URL(VERSION + "/", ici).href;
-  var meta = null, termes = [], cles = {}, shards = {}, blocs = {}, enCours = {};
+  var meta = null, termes = [], parLongueur = {}, tab = null, cles = {}, shards = {}, blocs = {}, enCours = {};
 
   self.CDR = {
     meta: function (m) { meta = m; },
@@ -44,6 +44,11 @@
     if (!pret) {
       pret = analyse.then(function () { return chargerFichiers(["index.js"]); }).then(function () {
         termes = meta.termes.split("\n");
+        termes.forEach(function (t) { (parLongueur[t.length] = parLongueur[t.length] || []).push(t); });
+        var n = meta.n;
+        tab = { score: new Float64Array(n), part: new Float64Array(n), qui: new Uint32Array(n), nb: new Uint8Array(n),
+          titreNb: new Uint8Array(n), titreP: new Float32Array(n), aliasNb: new Uint8Array(n), aliasP: new Float32Array(n),
+          meilleur: new Float32Array(n), enTitre: new Float32Array(n), enAlias: new Float32Array(n) };
         meta.cles.forEach(function (k, i) { if (k) { cles[k] = i; } });
       });
     }
@@ -69,19 +74,27 @@
   function expansions(q, prefixe) {
     var out = {}, i = chercheExact(q);
     if (i >= 0) { out[q] = 1; }
-    if (prefixe && q.length >= 2) {
-      var debut = i >= 0 ? i + 1 : -i - 1, trouves = [];
+    if (prefixe && q.length >= 3) {
+      var debut = i >= 0 ? i + 1 : -i - 1, trouves = [], lus = {}, nbLus = 0;
       for (var k = debut; k < termes.length && termes[k].lastIndexOf(q, 0) === 0; k++) { trouves.push(termes[k]); }
       trouves.sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); });
-      trouves.slice(0, MAX_PREFIXES).forEach(function (t) { out[t] = 0.6; });
+      // Les mots complétés les plus courts d'abord, dans peu de fichiers : la frappe reste rapide.
+      trouves.slice(0, MAX_PREFIXES).forEach(function (t) {
+        var f = shardDe(t);
+        if (!lus[f]) { if (nbLus >= MAX_SHARDS_PREFIXE) { return; } lus[f] = true; nbLus++; }
+        out[t] = 0.6;
+      });
       for (var n = q.length - 1; n >= Math.max(5, q.length - 4); n--) {  // « cooperati » rejoint « cooper »
         if (chercheExact(q.slice(0, n)) >= 0 && !out[q.slice(0, n)]) { out[q.slice(0, n)] = 0.7; }
       }
     }
     if (q.length >= CDAnalyse.FAUTE_MIN && /^[a-z]+$/.test(q)) {
-      for (var j = 0; j < termes.length; j++) {
-        var t = termes[j];
-        if (Math.abs(t.length - q.length) <= 1 && !out[t] && t !== q && CDAnalyse.aUneFaute(q, t)) { out[t] = 0.4; }
+      var q0 = q.charCodeAt(0), q1 = q.charCodeAt(1);
+      for (var l = q.length - 1; l <= q.length + 1; l++) {
+        (parLongueur[l] || []).forEach(function (t) {  // une faute touche au plus une des deux premières lettres
+          var t0 = t.charCodeAt(0), t1 = t.charCodeAt(1);
+          if ((t0 === q0 || t1 === q1 || t0 === q1 || t1 === q0) && !out[t] && CDAnalyse.aUneFaute(q, t)) { out[t] = 0.4; }
+        });
       }
     }
     return out;
@@ -140,52 +153,62 @@
     exp.forEach(function (e) { Object.keys(e).forEach(function (t) { besoin[shardDe(t)] = true; }); });
     var fichiers = Object.keys(besoin).filter(function (i) { return i >= 0; }).map(function (i) { return "t/" + i + ".js"; });
     return chargerFichiers(fichiers).then(function () {
-      var score = {}, part = {}, qui = {}, nb = {}, titre = {}, alias = {}, trouves = {};
-      function compte(o, d, poids) { if (poids) { o[d] = o[d] ? [o[d][0] + 1, Math.min(o[d][1], poids)] : [1, poids]; } }
+      // Tableaux typés, un emplacement par document : des dizaines de milliers de fiches restent rapides.
+      var score = tab.score, part = tab.part, qui = tab.qui, nb = tab.nb, titreNb = tab.titreNb, titreP = tab.titreP;
+      var aliasNb = tab.aliasNb, aliasP = tab.aliasP, meilleur = tab.meilleur, enTitre = tab.enTitre, enAlias = tab.enAlias;
+      var trouves = {}, touches = [];
       exp.forEach(function (e, qi) {
-        var meilleur = {}, enTitre = {}, enAlias = {};
+        var vus = [];
         Object.keys(e).forEach(function (t) {
           trouves[t] = true;
-          var liste = (shards[shardDe(t)] || {})[t] || [], d = 0;
+          var liste = (shards[shardDe(t)] || {})[t] || [], d = 0, w = e[t];
           for (var k = 0; k < liste.length; k += 2) {
             d += liste[k];
-            var v = liste[k + 1], s = (v >> 2) * e[t];
-            if (!(meilleur[d] >= s)) { meilleur[d] = s; }
-            if ((v & 1) && !(enTitre[d] >= e[t])) { enTitre[d] = e[t]; }
-            if ((v & 2) && !(enAlias[d] >= e[t])) { enAlias[d] = e[t]; }
+            var v = liste[k + 1], s = (v >> 2) * w;
+            if (meilleur[d] === 0) { vus.push(d); }
+            if (s > meilleur[d]) { meilleur[d] = s; }
+            if ((v & 1) && w > enTitre[d]) { enTitre[d] = w; }
+            if ((v & 2) && w > enAlias[d]) { enAlias[d] = w; }
           }
         });
         var max = 0;
-        Object.keys(meilleur).forEach(function (d) { if (meilleur[d] > max) { max = meilleur[d]; } });
-        Object.keys(meilleur).forEach(function (d) {
-          score[d] = (score[d] || 0) + meilleur[d];
-          part[d] = (part[d] || 0) + meilleur[d] / max;
-          nb[d] = (nb[d] || 0) + 1;
-          qui[d] = (qui[d] || 0) | (1 << qi);
-          compte(titre, d, enTitre[d]);
-          compte(alias, d, enAlias[d]);
+        vus.forEach(function (d) { if (meilleur[d] > max) { max = meilleur[d]; } });
+        vus.forEach(function (d) {
+          if (nb[d] === 0) { touches.push(d); titreP[d] = aliasP[d] = 1; }
+          score[d] += meilleur[d];
+          part[d] += meilleur[d] / max;
+          nb[d] += 1;
+          qui[d] |= 1 << qi;
+          if (enTitre[d]) { titreNb[d] += 1; titreP[d] = Math.min(titreP[d], enTitre[d]); }
+          if (enAlias[d]) { aliasNb[d] += 1; aliasP[d] = Math.min(aliasP[d], enAlias[d]); }
+          meilleur[d] = enTitre[d] = enAlias[d] = 0;
         });
       });
-      var tous = Object.keys(score), docs = tous.filter(function (d) { return nb[d] === mots.length; });
+      var docs = touches.filter(function (d) { return nb[d] === mots.length; });
       if (!docs.length) {  // aucune fiche n'a tous les mots : les meilleures de chaque mot, à parts égales
-        docs = tous;
+        docs = touches;
         docs.forEach(function (d) { score[d] = part[d] * 1e3; });
       }
       docs.forEach(function (d) {
-        // Le titre, exactement (chaque mot de la requête, rien de plus) : d'abord ; une faute compte moins.
-        if (titre[d] && titre[d][0] === mots.length && meta.titres[d] === mots.length) { score[d] += 1e6 * titre[d][1]; }
-        else if (alias[d] && alias[d][0] === mots.length && meta.alias[d] === mots.length) { score[d] += 1e6 * alias[d][1]; }
+        // Le titre (ou le sigle), exactement : chaque mot de la requête, rien de plus ; une faute compte moins.
+        if (titreNb[d] === mots.length && meta.titres[d] === mots.length) { score[d] += 1e6 * titreP[d]; }
+        else if (aliasNb[d] === mots.length && meta.alias[d] === mots.length) { score[d] += 1e6 * aliasP[d]; }
         score[d] += nb[d] * 1e7;
       });
       docs.sort(function (a, b) { return score[b] - score[a] || a - b; });
-      docs = docs.slice(0, MAX_RESULTATS).map(Number);
+      docs = docs.slice(0, MAX_RESULTATS);
+      var garde = {};
+      docs.forEach(function (d) { garde[d] = [score[d], nb[d], qui[d]]; });
+      touches.forEach(function (d) {  // tableaux remis à zéro pour la requête suivante
+        score[d] = part[d] = qui[d] = nb[d] = titreNb[d] = aliasNb[d] = 0;
+      });
       var fichiersDocs = {};
       docs.forEach(function (d) { fichiersDocs["d/" + Math.floor(d / meta.bloc) + ".js"] = true; });
       return chargerFichiers(Object.keys(fichiersDocs)).then(function () {
         // Les sections d'une même page sont regroupées sous elle, comme le fait Material.
         var groupes = [], parPage = {};
         docs.forEach(function (d) {
-          var r = resultat(d, score[d], trouves, nb[d] < mots.length ? { requete: requete, mots: mots, qui: qui[d] } : null), page = r.location.split("#")[0];
+          var g = garde[d], r = resultat(d, g[0], trouves, g[1] < mots.length ? { requete: requete, mots: mots, qui: g[2] } : null), page = r.location.split("#")[0];
           if (parPage[page]) { parPage[page].push(r); } else { parPage[page] = [r]; groupes.push(parPage[page]); }
         });
         groupes.forEach(function (g) {
