@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d'
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install site test validate schemas serve browser bench lint lock clean
+.PHONY: install site test validate schemas serve browser bench bench-search lint lock clean
 
 # Dépendances Python : exactement celles du verrou, vérifiées par leur empreinte (sha256) ;
 # puis le projet lui-même, sans dépendances ni téléchargement (setuptools vient du verrou).
@@ -70,6 +70,12 @@ bench: install
 	$(PY) benchmarks/bench_catalogue.py
 	$(PY) benchmarks/bench_site.py
 	$(PY) benchmarks/bench_explorer.py
+	$(MAKE) bench-search
+
+# Recherche dans Chromium, http et file:// : 1 000, 10 000 et 20 000 programmes, et le site réel
+# à côté de la recherche de Material (une vingtaine de minutes sur une machine chargée).
+bench-search: install browser
+	cd benchmarks && nice -n 10 ../$(PY) bench_search.py
 
 clean:
 	rm -rf site dist build .site.partial .site.old node_modules

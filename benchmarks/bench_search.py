@@ -25,6 +25,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import json
 import os
 import shutil
 import statistics
@@ -101,16 +102,26 @@ def one_query(page, query: str, timeout_s: float = 120) -> tuple[float, int]:
     return t["change"] - t["key"], page.locator(".md-search-result__item").count()
 
 
-def heap(page, context) -> float:
+def heap(browser, page) -> float:
+    """JS heap in MiB: the page's under file:// (the worker shim runs in it), else the worker's, through CDP."""
     if page.url.startswith("file:"):
         return page.evaluate("performance.memory.usedJSHeapSize") / 2**20
-    cdp = context.new_cdp_session(page)
-    total = 0
-    for worker in page.workers:  # the worker's heap, through the browser's protocol
-        try:
-            total += worker.evaluate("self.performance && performance.memory ? performance.memory.usedJSHeapSize : 0")
-        except Exception:
-            pass
+    cdp = browser.new_browser_cdp_session()
+    answers: list[dict] = []
+    cdp.on("Target.receivedMessageFromTarget", lambda e: answers.append(json.loads(e["message"])))
+    total = 0.0
+    for target in cdp.send("Target.getTargets")["targetInfos"]:
+        if target["type"] == "worker":
+            session = cdp.send("Target.attachToTarget", {"targetId": target["targetId"], "flatten": False})["sessionId"]
+            cdp.send("Target.sendMessageToTarget", {"sessionId": session,
+                                                     "message": json.dumps({"id": 1, "method": "Runtime.getHeapUsage"})})
+            for _ in range(50):
+                if answers:
+                    break
+                page.wait_for_timeout(100)
+            if answers:
+                total = max(total, answers.pop().get("result", {}).get("usedSize", 0))
+            cdp.send("Target.detachFromTarget", {"sessionId": session})
     cdp.detach()
     return total / 2**20
 
@@ -126,7 +137,7 @@ def measure(browser, url: str, queries: list[str]) -> dict:
     first_bytes = (sum(r for r, _ in Counting.served), sum(g for _, g in Counting.served))
     warm = [one_query(page, q)[0] for q in queries[1:]]
     result = {"cold": cold, "warm": statistics.median(warm), "warm_max": max(warm), "results": n,
-              "bytes": first_bytes, "heap": heap(page, context)}
+              "bytes": first_bytes, "heap": heap(browser, page)}
     context.close()
     return result
 
@@ -176,7 +187,8 @@ def install_index(base_site: Path, site: Path, n: int, root: Path) -> tuple[floa
 def row(label: str, mode: str, m: dict, files: int, size: int, build: float | str) -> str:
     raw, gz = m["bytes"]
     build_s = f"{build:.1f} s" if isinstance(build, float) else build
-    return (f"{label:<22} {mode:<6} {m['cold']:>8.0f} {m['warm']:>8.0f} {m['warm_max']:>8.0f} {raw / 1024:>9.0f} {gz / 1024:>8.0f} "
+    served = f"{raw / 1024:>9.0f} {gz / 1024:>8.0f}" if mode == "http" else f"{'(idem)':>9} {'':>8}"
+    return (f"{label:<22} {mode:<6} {m['cold']:>8.0f} {m['warm']:>8.0f} {m['warm_max']:>8.0f} {served} "
             f"{m['heap']:>7.0f} {build_s:>8} {files:>6} {size / 2**20:>7.1f}")
 
 
@@ -201,6 +213,9 @@ def main() -> None:
         print(f"(construction du site réel : {t_ours:.0f} s avec cet index" +
               ("" if args.no_material else f", {t_mat:.0f} s avec celui de Material") + ")")
         figures = {}
+        warm_up = browser.new_page()  # the browser's first page pays for its own start-up, not a search
+        warm_up.goto((sites["ours"] / "index.html").as_uri())
+        warm_up.close()
         for label, site in sites.items():
             files, size = index_size(site)
             server, base = serve(site)

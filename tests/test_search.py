@@ -92,7 +92,8 @@ def test_javascript_typo_distance_matches_python():
 
 
 def test_snippet_text_is_sentences_not_tables_or_marks():
-    md = "Intro **gras** [lien](x.html){: .c } et `code`.\n\n| Rubrique | Détail |\n| --- | --- |\n| a | b |\n\n<!-- catalogue:x -->\n*[AIMF]: Association"
+    md = ("Intro **gras** [lien](x.html){: .c } et `code`.\n\n| Rubrique | Détail |\n| --- | --- |\n| a | b |\n\n"
+          "<!-- catalogue:x -->\n*[AIMF]: Association")
     assert plain(md) == "Intro gras lien et code."
 
 
