@@ -115,12 +115,13 @@ def heap(browser, page) -> float:
             session = cdp.send("Target.attachToTarget", {"targetId": target["targetId"], "flatten": False})["sessionId"]
             cdp.send("Target.sendMessageToTarget", {"sessionId": session,
                                                      "message": json.dumps({"id": 1, "method": "Runtime.getHeapUsage"})})
-            for _ in range(50):
-                if answers:
+            for _ in range(50):  # events (workerScriptLoaded…) come too: wait for the answer itself
+                done = [a for a in answers if a.get("id") == 1]
+                if done:
+                    total = max(total, done[0].get("result", {}).get("usedSize", 0))
                     break
                 page.wait_for_timeout(100)
-            if answers:
-                total = max(total, answers.pop().get("result", {}).get("usedSize", 0))
+            answers.clear()
             cdp.send("Target.detachFromTarget", {"sessionId": session})
     cdp.detach()
     return total / 2**20

@@ -237,6 +237,10 @@
     return { location: doc[0], title: titre, text: html, score: score / 1e3, terms: mots };
   }
 
+  // En http, le worker démarre avec la page : l'index est prêt avant la première frappe. Sous file://,
+  // il tourne dans la page (polyfill) : on attend que le lecteur ouvre la recherche (SETUP).
+  if (ici.lastIndexOf("file:", 0) !== 0) { demarrer(); }
+
   var derniere = 0, file = Promise.resolve();
   addEventListener("message", function (ev) {
     var msg = ev.data;
