@@ -24,11 +24,11 @@ Scores are computed here, so the browser only adds numbers.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..markup import json_script
 from .analysis import terms
 from .documents import KINDS, SearchDocument
 
@@ -47,8 +47,7 @@ class BuiltIndex:
 
 
 def _js(call: str, *args: object) -> str:
-    body = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":"), sort_keys=True) for a in args)
-    body = body.replace("</", "<\\/")  # never a closing tag, wherever the script ends up
+    body = ",".join(json_script(a, separators=(",", ":"), sort_keys=True) for a in args)  # `<` never raw
     return f"CDR.{call}({body});\n"
 
 
