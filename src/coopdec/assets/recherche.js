@@ -20,11 +20,32 @@
     docs: function (i, d) { blocs[i] = d; }
   };
 
+  /* En http, fetch charge les fichiers en parallèle sans bloquer le worker ; chacun est un appel
+     CDR.xxx(n, {...}) dont on lit le JSON (aucune évaluation de code). Sous file://, où fetch
+     échoue, importScripts (balises script du polyfill). */
+  var parFetch = typeof fetch === "function" && ici.lastIndexOf("http", 0) === 0;
+  function lireScript(texte) {
+    var appel = /^CDR\.(\w+)\(/.exec(texte), debut = appel[0].length, fin = texte.lastIndexOf(");");
+    var args = JSON.parse("[" + texte.slice(debut, fin) + "]");
+    self.CDR[appel[1]].apply(null, args);
+  }
   function charger(urls) {
     if (!urls.length) { return Promise.resolve(); }
+    if (parFetch && urls.every(function (u) { return u.indexOf(base) === 0; })) {
+      return Promise.all(urls.map(function (u) {
+        return fetch(u).then(function (r) {
+          if (!r.ok) { throw new Error(u + " : " + r.status); }
+          return r.text();
+        });
+      })).then(function (textes) { textes.forEach(lireScript); });
+    }
     try {
-      var r = importScripts.apply(self, urls);
-      return r && typeof r.then === "function" ? r : Promise.resolve();
+      var r = importScripts(urls[0]);
+      if (r && typeof r.then === "function") {  // polyfill : une promesse par fichier, chargés en parallèle
+        return Promise.all([r].concat(urls.slice(1).map(function (u) { return importScripts(u); })));
+      }
+      if (urls.length > 1) { importScripts.apply(self, urls.slice(1)); }
+      return Promise.resolve();
     } catch (e) { return Promise.reject(e); }
   }
 
@@ -249,9 +270,12 @@
     } else if (msg.type === QUERY) {
       var n = ++derniere;
       file = file.then(function () {
-        if (n !== derniere) { return null; }
-        return demarrer().then(function () { return chercher(msg.data); }).then(function (r) {
-          if (n === derniere) { postMessage({ type: RESULT, data: r }); }
+        if (n !== derniere) { return null; }  // une frappe plus récente attend : celle-ci est dépassée
+        return new Promise(function (r) { setTimeout(r, 30); }).then(function () {  // frappes rapprochées : une requête
+          if (n !== derniere) { return null; }
+          return demarrer().then(function () { return chercher(msg.data); }).then(function (r) {
+            if (n === derniere) { postMessage({ type: RESULT, data: r }); }
+          });
         });
       }).catch(function (e) { postMessage({ type: RESULT, data: { items: [] } }); console.error(e); });
     }
