@@ -240,9 +240,9 @@ def main() -> None:
     if 10000 in args.sizes and 20000 in args.sizes:
         for mode in ("http", "file"):
             a, b = figures[(10000, mode)], figures[(20000, mode)]
+            served = f"octets 1re requête ×{b[0]['bytes'][0] / a[0]['bytes'][0]:.2f}, " if mode == "http" else ""
             print(f"croissance 20k/10k ({mode}) : froid ×{b[0]['cold'] / a[0]['cold']:.2f}, chaud ×{b[0]['warm'] / a[0]['warm']:.2f}, "
-                  f"octets 1re requête ×{b[0]['bytes'][0] / a[0]['bytes'][0]:.2f}, taille ×{b[1] / a[1]:.2f}, "
-                  f"construction ×{b[2] / a[2]:.2f}")
+                  f"{served}taille ×{b[1] / a[1]:.2f}, construction ×{b[2] / a[2]:.2f}")
 
 
 if __name__ == "__main__":

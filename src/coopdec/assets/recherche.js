@@ -110,11 +110,10 @@
       }
     }
     if (q.length >= CDAnalyse.FAUTE_MIN && /^[a-z]+$/.test(q)) {
-      var q0 = q.charCodeAt(0), q1 = q.charCodeAt(1);
-      for (var l = Math.max(CDAnalyse.FAUTE_MIN, q.length - 1); l <= q.length + 1; l++) {  // « fasso » ne rejoint pas « asso »
-        (parLongueur[l] || []).forEach(function (t) {  // une faute touche au plus une des deux premières lettres
-          var t0 = t.charCodeAt(0), t1 = t.charCodeAt(1);
-          if ((t0 === q0 || t1 === q1 || t0 === q1 || t1 === q0) && !out[t] && CDAnalyse.aUneFaute(q, t)) { out[t] = 0.4; }
+      var q0 = q.charCodeAt(0);
+      for (var l = q.length - 1; l <= q.length + 1; l++) {
+        (parLongueur[l] || []).forEach(function (t) {  // la première lettre est juste : « fasso » rejoint « faso », pas « asso »
+          if (t.charCodeAt(0) === q0 && !out[t] && CDAnalyse.aUneFaute(q, t)) { out[t] = 0.4; }
         });
       }
     }
