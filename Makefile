@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d'
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install site test validate rapport schemas serve browser bench bench-scale lint lock clean screenshots
+.PHONY: install site test validate rapport schemas serve browser bench bench-scale bench-search lint lock clean screenshots
 
 # Dépendances Python : exactement celles du verrou, vérifiées par leur empreinte (sha256) ;
 # puis le projet lui-même, sans dépendances ni téléchargement (setuptools vient du verrou).
@@ -76,11 +76,17 @@ bench: install browser
 	nice -n 10 $(PY) benchmarks/bench_site.py
 	nice -n 10 $(PY) benchmarks/bench_serve.py
 	nice -n 10 $(PY) benchmarks/bench_explorer.py
+	$(MAKE) bench-search
 
 # À l'échelle (plusieurs minutes) : 1 000, 10 000 et 20 000 programmes, contacts à moitié.
 bench-scale: install browser
 	nice -n 10 $(PY) benchmarks/bench_catalogue.py --sizes 1000 10000 20000
 	nice -n 10 $(PY) benchmarks/bench_site.py --sizes 1000 10000 20000
+
+# Recherche dans Chromium, http et file:// : 1 000, 10 000 et 20 000 programmes, et le site réel
+# à côté de la recherche de Material (une vingtaine de minutes sur une machine chargée).
+bench-search: install browser
+	cd benchmarks && nice -n 10 ../$(PY) bench_search.py
 
 clean:
 	rm -rf site dist build .site.partial .site.old node_modules

@@ -36,7 +36,9 @@ def main() -> None:
         cat = load_catalogue(root / "data")
         for jeu in ("programmes", "contacts"):
             (root / f"donnees-{jeu}.js").write_text(explorer_script(cat, jeu), encoding="utf-8")
-        (root / "explorateur.js").write_text(resources.files("coopdec").joinpath("assets", "explorateur.js").read_text(encoding="utf-8"))
+        assets = resources.files("coopdec").joinpath("assets")  # as the build writes it: the analysis first
+        (root / "explorateur.js").write_text(assets.joinpath("analyse.js").read_text(encoding="utf-8")
+                                             + assets.joinpath("explorateur.js").read_text(encoding="utf-8"))
         sizes = {j: (root / f"donnees-{j}.js").stat().st_size / 2**20 for j in ("programmes", "contacts")}
         print(f"données de l'explorateur : {args.programmes} programmes ({sizes['programmes']:.1f} Mo), "
               f"{args.programmes // 2} contacts ({sizes['contacts']:.1f} Mo)")

@@ -7,7 +7,6 @@ build stops before anything is written, with every problem listed.
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -109,10 +108,7 @@ def on_post_build(config):
         _project.write_site_files(Path(config.site_dir))
     except (BasemapError, ThirdPartyError) as exc:
         raise PluginError(str(exc)) from None
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.exists():
-        folded = _project.fold_search(json.loads(index.read_text(encoding="utf-8")))
-        index.write_text(json.dumps(folded, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    _project.write_search(Path(config.site_dir))
 
 
 def on_env(env, config, files):

@@ -29,7 +29,8 @@ def test_generate_writes_what_the_mkdocs_build_publishes(built_site, tmp_path):
     assert {"cartes", "donnees", "licences", "assets"} <= kinds
     for needed in ("assets/catalogue/donnees.js", "assets/catalogue/explorateur.js", "assets/vendor/leaflet/leaflet.js",
                    "assets/cartes/fond.js", "assets/vendor/iframe-worker/shim.js", "cartes/monde.html",
-                   "donnees/datapackage.json", "licences/LISEZMOI.txt", "assets/catalogue.css"):
+                   "donnees/datapackage.json", "licences/LISEZMOI.txt", "assets/catalogue.css",
+                   "assets/recherche/recherche.js", "assets/recherche/analyse.js"):
         assert needed in others, needed
     differ = [f for f in others if (built_site / f).read_bytes() != (out / f).read_bytes()]
     assert not differ, differ[:10]

@@ -1,81 +1,144 @@
-"""Search semantics, checked without a browser with the Python port of lunr.
+"""Search without a browser: the French analysis, Python and JavaScript side by side, and the index.
 
-The browser tests prove the same cases in Chromium; these pin the index we
-produce (fields, separator, folded words) and run fast.
+The browser tests (test_browser.py, test_offline.py) run the same reader
+queries in Chromium over http and file://.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import subprocess
 
 import pytest
-import yaml
-from lunr.builder import Builder
 
-from conftest import ROOT
-from coopdec.search import fold_search_index, folded_words
+from conftest import ROOT, VALID
+from coopdec.build import Project
+from coopdec.search import MATERIAL_STUB, search_files
+from coopdec.search.analysis import fold, query_terms, stem, terms, tokens, within_one_edit
+from coopdec.search.documents import page_documents, plain, record_documents
+from coopdec.search.index import SHARD_BUDGET, shard_keys, shard_of
 
-_PLUGINS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
-SEP = re.compile(next(p["search"] for p in _PLUGINS if isinstance(p, dict) and "search" in p)["separator"])
-
-
-def test_separator_splits_apostrophes_quotes_and_punctuation():
-    assert [t for t in SEP.split("l’Afrique, l'Europe « (Dakar, » e-mail: sp@aimf.asso.fr 24.4") if t] == \
-        ["l", "Afrique", "l", "Europe", "Dakar", "e", "mail", "sp", "aimf", "asso", "fr", "24.4"]
+ANALYSE_JS = ROOT / "src" / "coopdec" / "assets" / "analyse.js"
 
 
-def test_folded_words_keep_only_accented_words_once():
-    assert folded_words("<p>Coopération au Sénégal, coopération décentralisée</p>", SEP) == \
-        "cooperation senegal decentralisee"
-    assert folded_words("Mali et Niger", SEP) == ""
+def test_folding_removes_accents_ligatures_and_case():
+    assert fold("Œuvre CÔTE d’Ivoire Énergie") == "oeuvre cote d’ivoire energie"
+    assert terms("Sénégal") == terms("senegal") == terms("SÉNÉGAL")
 
 
-def test_fold_index_adds_declared_fields():
-    index = {"config": {"separator": SEP.pattern, "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
-             "docs": [{"location": "pays/senegal.html", "title": "Sénégal", "text": "Dakar"}]}
-    out = fold_search_index(index)
-    assert out["config"]["fields"]["title_fold"] == {"boost": 1000.0}
-    assert out["docs"][0]["title_fold"] == "senegal" and "text_fold" not in out["docs"][0]
-    assert "title_fold" not in index["docs"][0]  # input untouched
+def test_elisions_split_and_articles_never_count():
+    assert terms("l'Afrique, d’Europe, qu'il, jusqu'à") == ["afriqu", "europ"]
+    assert query_terms("marché de noël strasbourg") == ["march", "noel", "strasbourg"]
+    assert query_terms("des déchets à Nouakchott") == ["dechet", "nouakchott"]
+    assert query_terms("de la") == ["de", "la"]  # a query of stop words only keeps them
+
+
+@pytest.mark.parametrize("a, b", [("énergie", "énergies"), ("électrification", "électrifications"),
+                                  ("coopérer", "coopération"), ("coopération", "coopérations"),
+                                  ("décentralisée", "décentralisation"), ("collectivité", "collectivités"),
+                                  ("eau", "eaux"), ("assainissement", "assainissements")])
+def test_stemmer_joins_inflections(a, b):
+    assert terms(a) == terms(b)
+
+
+def test_stemmer_leaves_short_words_numbers_and_ids_alone():
+    assert [stem(w) for w in ("mali", "eau", "2020", "odd6")] == ["mali", "eau", "2020", "odd6"]
+    assert terms("ODD 6, ODD6, odd 11") == ["odd6", "odd6", "odd11"]
+    assert terms("cible 6.2 et 24,4 millions") == ["cibl", "6.2", "24.4", "million"]
+    assert terms("O.N.U. et ONU") == ["onu", "onu"]
+
+
+def test_email_is_one_token_and_its_parts_are_words():
+    toks = [t.term for t in tokens("Écrire à sp@aimf.asso.fr.") if not t.stop]
+    assert toks[:2] == ["ecrir", "sp@aimf.asso.fr"] and {"aimf", "asso", "fr"} <= set(toks)
+    assert query_terms("Lucas.Giboin@cites-unies-france.org")[0] == "lucas.giboin@cites-unies-france.org"
+
+
+@pytest.mark.parametrize("a, b, expected", [("faso", "fasso", True), ("senegal", "sengeal", True),
+                                            ("tchad", "tchad", True), ("mali", "malis", True), ("niger", "nigeria", False),
+                                            ("abc", "xbz", False), ("energie", "energi", True)])
+def test_one_edit(a, b, expected):
+    assert within_one_edit(a, b) is expected and within_one_edit(b, a) is expected
+
+
+def _node(script: str, payload: object) -> object:
+    out = subprocess.run(["node", "-e", script, str(ANALYSE_JS)], input=json.dumps(payload), capture_output=True,
+                         text=True, check=True)
+    return json.loads(out.stdout)
 
 
 @pytest.fixture(scope="module")
-def site_index(built_site):
-    data = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert data["config"]["separator"] == SEP.pattern
-    return data
+def real_project():
+    return Project.load(ROOT)
 
 
-def _search(index_data, query):
-    """Index and query as Material's worker does: our separator, no stemmer, trailing wildcard per term."""
-    names = [n for n in index_data["config"]["fields"] if n != "tags"]
-    builder = Builder()  # empty pipeline: Material's French setup keeps only a stop-word filter
-    builder.ref("location")
-    for name in names:
-        builder.field(name, boost=index_data["config"]["fields"][name].get("boost", 1))
-    for doc in index_data["docs"]:
-        builder.add({"location": doc["location"],
-                     **{n: [t for t in SEP.split(re.sub("<[^>]+>", " ", doc.get(n, ""))) if t] for n in names}})
-    idx = builder.build()
-    terms = [t.lower() for t in SEP.split(query) if t]
-    q = idx.create_query()
-    for t in terms:
-        q.term(t, wildcard=q.WILDCARD_TRAILING)
-    return [r["ref"] for r in idx.query(q)]
+def test_python_and_javascript_analyse_the_whole_catalogue_identically(real_project):
+    docs = record_documents(real_project.catalogue) + page_documents(real_project.content_dir, real_project.pages,
+                                                                     real_project.expand)
+    texts = sorted({text for d in docs for _, text in d.fields}) + [
+        "Œuvre ÆSOP ß İstanbul Tromsø ﬁn ½ 6.2 ODD6 O.N.U. a.b@c.fr l’été « Noël » 3,14 x_y"]
+    js = _node("const A=require(process.argv[1]);let s='';process.stdin.on('data',d=>s+=d).on('end',()=>"
+               "console.log(JSON.stringify(JSON.parse(s).map(t=>[A.termes(t),A.termesRequete(t)]))))", texts)
+    assert js == [[terms(t), query_terms(t)] for t in texts]
+    assert len(texts) > 1000
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("senegal", "pays/senegal.html"),
-    ("energie", "thematiques/energie.html"),
-    ("cooperation", None),
-    ("afrique", "programmes/airf-electrification-rurale.html"),  # « l'Afrique de l'Ouest »
-    ("Giboin", "contacts/lucas-giboin.html"),
-    ("sp@aimf.asso.fr", "contacts/aimf-sp.html"),
-])
-def test_index_finds_what_french_readers_type(site_index, query, expected):
-    results = _search(site_index, query)
-    assert results, query
-    if expected:
-        found = [r.split("#")[0] for r in results]
-        assert expected in (found if query == "afrique" else found[:5]), (query, found[:5])
+def test_javascript_typo_distance_matches_python():
+    pairs = [["faso", "fasso"], ["senegal", "sengeal"], ["abc", "xbz"], ["mali", "malis"], ["ab", "ba"], ["", "a"]]
+    js = _node("const A=require(process.argv[1]);let s='';process.stdin.on('data',d=>s+=d).on('end',()=>"
+               "console.log(JSON.stringify(JSON.parse(s).map(p=>A.aUneFaute(p[0],p[1])))))", pairs)
+    assert js == [within_one_edit(a, b) for a, b in pairs]
+
+
+def test_snippet_text_is_sentences_not_tables_or_marks():
+    md = ("Intro **gras** [lien](x.html){: .c } et `code`.\n\n| Rubrique | Détail |\n| --- | --- |\n| a | b |\n\n"
+          "<!-- catalogue:x -->\n*[AIMF]: Association")
+    assert plain(md) == "Intro gras lien et code."
+
+
+def test_shards_stay_under_budget_and_every_term_has_one():
+    sizes = {f"co{i:05d}": 1000 for i in range(200)} | {"co": 10, "eau": 60_000, "e": 5}
+    keys = shard_keys(sizes)
+    assert len(keys) == len(set(keys))
+    by_key: dict[str, int] = {}
+    for t in sizes:
+        by_key[shard_of(t, set(keys))] = by_key.get(shard_of(t, set(keys)), 0) + sizes[t]
+    assert all(v <= SHARD_BUDGET or k == "eau" for k, v in by_key.items())  # a single big term stays whole
+
+
+def test_index_of_the_fixture_is_golden(golden):
+    project = Project.load(VALID)
+    built, files = search_files(project.catalogue, project.content_dir, project.pages, project.expand)
+    assert files.keys() >= {"assets/recherche/analyse.js", "assets/recherche/recherche.js"}
+    assert f'"{built.version}"' in files["assets/recherche/recherche.js"]
+    index_files = {p.split(built.version + "/")[1]: t for p, t in built.files.items()}
+    golden("recherche/index.txt", "".join(f"== {p}\n{index_files[p]}" for p in sorted(index_files)))
+    again, _ = search_files(project.catalogue, project.content_dir, project.pages, project.expand)
+    assert again.files == built.files  # deterministic
+
+
+def test_index_never_closes_a_script(real_project):
+    _, files = search_files(real_project.catalogue, real_project.content_dir, real_project.pages, real_project.expand)
+    assert not any("</" in text for path, text in files.items() if "/d/" in path or "/t/" in path or path.endswith("index.js"))
+
+
+def test_built_site_uses_our_worker_and_empties_material_index(built_site):
+    html = (built_site / "pays" / "senegal.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+    assert config["search"] == "../assets/recherche/recherche.js"
+    assert json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8")) == MATERIAL_STUB
+    assert (built_site / "assets" / "catalogue" / "explorateur.js").read_text(encoding="utf-8").startswith(
+        ANALYSE_JS.read_text(encoding="utf-8"))
+
+
+def test_every_section_anchor_exists_in_its_page(built_site, real_project):
+    docs = page_documents(real_project.content_dir, real_project.pages, real_project.expand)
+    missing = []
+    for d in docs:
+        if "#" in d.url:
+            page, anchor = d.url.split("#")
+            if f'id="{anchor}"' not in (built_site / page).read_text(encoding="utf-8"):
+                missing.append(d.url)
+    assert missing == []
+    assert len([d for d in docs if "#" in d.url]) > 50

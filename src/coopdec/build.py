@@ -18,7 +18,6 @@ from .directives import check_pages, expand_page
 from .nav import expand_nav
 from .problems import CatalogueError, display_path
 from .render import GeneratedPage, abbreviation_glossary, abbreviations, render_site
-from .search import fold_search_index
 from .settings import check_settings, read_settings
 
 
@@ -91,8 +90,24 @@ class Project:
 
         return pin_build_date(self.catalogue)
 
-    def fold_search(self, index: dict[str, Any]) -> dict[str, Any]:
-        return fold_search_index(index)
+
+    def write_search(self, site: Path) -> list[Path]:
+        """The site's search index (sharded scripts), its worker and analysis script; Material's own index emptied.
+
+        Material's search plugin still runs so that its header box is rendered,
+        but its worker is replaced (overrides/main.html) and its index, which the
+        browser would download on every page, is reduced to its configuration.
+        """
+        import json
+
+        from .search import MATERIAL_STUB, search_files
+
+        _, files = search_files(self.catalogue, self.content_dir, self.pages, self.expand)
+        written = [_write(site / path, text) for path, text in sorted(files.items())]
+        material = site / "search" / "search_index.json"
+        if material.exists():
+            written.append(_write(material, json.dumps(MATERIAL_STUB, ensure_ascii=False, separators=(",", ":"))))
+        return written
 
     def write_maps(self, site: Path, node_modules: Path | None = None) -> list[Path]:
         """Every map as a HTML file in site/cartes/, shared assets, local Leaflet.
@@ -134,7 +149,9 @@ class Project:
             written.append(_write(site / FOLDER / name, text))
         for jeu in JEUX:
             written.append(_write(site / "assets" / "catalogue" / explorer_file(jeu), explorer_script(self.catalogue, jeu)))
-        script = resources.files("coopdec").joinpath("assets", "explorateur.js").read_text(encoding="utf-8")
+        assets = resources.files("coopdec").joinpath("assets")
+        # The explorer filters with the search's analysis: the same module, placed first.
+        script = assets.joinpath("analyse.js").read_text(encoding="utf-8") + assets.joinpath("explorateur.js").read_text(encoding="utf-8")
         written.append(_write(site / "assets" / "catalogue" / "explorateur.js", script))
         for path, html in redirect_pages(self.catalogue).items():
             written.append(_write(site / path, html))

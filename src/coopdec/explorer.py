@@ -1,7 +1,7 @@
 """Data for the explorer and the contacts directory, shipped as a script (works over file://).
 
-Compact on purpose: one short record per programme or contact, ids and a
-folded search text; labels once. The filtering runs in the browser
+Compact on purpose: one short record per programme or contact, ids and its
+search terms (the site search's analysis, so both agree); labels once. The filtering runs in the browser
 (assets/explorateur.js), linear in the number of records.
 """
 
@@ -12,7 +12,12 @@ from typing import Any
 from .catalogue import Catalogue, contact_label
 from .labels import GENRES_PROGRAMME, ODD
 from .markup import json_script
-from .text import cle_fr, fold
+from .search.analysis import terms
+from .text import cle_fr
+
+
+def _terms(text: str) -> str:
+    return " ".join(dict.fromkeys(terms(text)))
 
 
 def _themes_with_parents(cat: Catalogue, ids: list[str]) -> list[str]:
@@ -45,7 +50,7 @@ def explorer_data(cat: Catalogue) -> dict[str, Any]:
         tous = not pays and not p.zones
         programmes.append({"id": p.id, "t": p.titre, "g": p.genre, "d": p.destination, "p": pays,
                            "z": _zones_of(cat, pays, p.zones), "th": _themes_with_parents(cat, p.thematiques),
-                           "o": sorted(p.odd), "po": p.porteurs, "x": fold(text), **({"tous": 1} if tous else {})})
+                           "o": sorted(p.odd), "po": p.porteurs, "x": _terms(text), **({"tous": 1} if tous else {})})
     contacts = []
     for c in sorted(cat.contacts.values(), key=lambda c: (cle_fr(contact_label(c, cat)), c.id)):
         org = cat.organisations[c.organisation]
@@ -53,7 +58,7 @@ def explorer_data(cat: Catalogue) -> dict[str, Any]:
         text = " ".join([label, c.fonction or "", org.nom, org.sigle or "", c.email])
         contacts.append({"id": c.id, "n": label, "f": c.fonction or "", "or": c.organisation, "e": c.email, "p": c.pays,
                          "z": _zones_of(cat, c.pays, c.zones), "th": _themes_with_parents(cat, c.thematiques), "r": c.regions,
-                         "x": fold(text)})
+                         "x": _terms(text)})
     used_orgs = {o for p in cat.programmes.values() for o in p.porteurs} | {c.organisation for c in cat.contacts.values()}
     themes = sorted([*cat.thematiques.values(), *cat.sous_thematiques.values()], key=lambda t: [int(x) for x in t.numero.split(".")])
     labels = {

@@ -53,4 +53,5 @@ def write_source_folder(project: Project, out: Path, node_modules: Path | None =
     written["cartes"] = project.write_maps(out, node_modules)
     copy_polyfills(out, node_modules or project.root / "node_modules")
     written["donnees"] = project.write_site_files(out)
+    written["recherche"] = project.write_search(out)  # engine-free index, worker and analysis script
     return written

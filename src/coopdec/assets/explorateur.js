@@ -1,12 +1,12 @@
 /* Explorateur du catalogue (code du projet) : filtres combinés sur les
-   programmes ou les contacts, texte sans accents comme la recherche du site,
+   programmes ou les contacts, texte analysé comme la recherche du site (CDAnalyse,
+   assets/analyse.js, placé en tête de ce fichier à la construction),
    compteurs en direct, état des filtres dans l'adresse (#…) pour partager une
    vue. Données : window.CD_DONNEES (assets/catalogue/donnees-programmes.js ou donnees-contacts.js). */
 (function () {
   "use strict";
-  var SEP = /[\s\-–—'’«»“”"(),;:!?\/@.…]+/;
-  function plier(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").replace(/æ/g, "ae").toLowerCase(); }
-  function mots(s) { return plier(s).split(SEP).filter(Boolean); }
+  var A = window.CDAnalyse;
+  function mots(s) { return A.termesRequete(s); }
 
   var JEUX = {
     programmes: {
@@ -100,8 +100,10 @@
     }
     function texte(r, q) {
       if (!q.length) { return true; }
-      var m = r.x.split(SEP);
-      return q.every(function (t) { return m.some(function (w) { return w.indexOf(t) === 0; }); });
+      var m = r.x.split(" ");  // termes de la fiche, analysés à la construction par coopdec.search.analysis
+      return q.every(function (t) {
+        return m.some(function (w) { return w.indexOf(t) === 0 || (t.length >= A.FAUTE_MIN && A.aUneFaute(t, w)); });
+      });
     }
     function maj(remplir) {
       var c = choix(), q = mots(champ.value);
