@@ -28,6 +28,8 @@ _project: Project | None = None
 class _Warnings(logging.Handler):
     """Every warning of the build, kept to fail it in French at the end (strict means strict)."""
 
+    coopdec = True  # marks our handler: `mkdocs serve` may load this file again on each rebuild
+
     def __init__(self):
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
@@ -53,8 +55,11 @@ def on_shutdown():
 def on_config(config):
     global _project
     _warnings.messages.clear()
-    if _warnings not in logging.getLogger("mkdocs").handlers:
-        logging.getLogger("mkdocs").addHandler(_warnings)
+    logger = logging.getLogger("mkdocs")
+    for handler in [h for h in logger.handlers if getattr(h, "coopdec", False) and h is not _warnings]:
+        logger.removeHandler(handler)  # a handler of an earlier load of this file
+    if _warnings not in logger.handlers:
+        logger.addHandler(_warnings)
     root = Path(config.config_file_path).parent
     try:
         _project = Project.load(root, Path(config.docs_dir), config=Path(config.config_file_path))
