@@ -178,12 +178,12 @@ class Links:
         text = getattr(record, champ)
         parts = {p.paragraphe: p.source for p in record.sources_complementaires if p.champ == champ}
         if not parts:
-            return markdown_html(text)
+            return markdown_html(text, glossary_of(self.cat))
         out = []
         for n, para in enumerate(paragraphs(text), start=1):
             source = parts.get(n) or (parts.get(None) if n == len(paragraphs(text)) else None)
             out.append(f"{para} (source : {self.short_source(source)})" if source else para)
-        return markdown_html("\n\n".join(out))  # our markers are Markdown too: one pass through the boundary
+        return markdown_html("\n\n".join(out), glossary_of(self.cat))  # our markers are Markdown too: one pass
 
 
 _FRONT = "---\n"
