@@ -45,7 +45,7 @@
   };
   // A record open to every country (« tous ») matches any geography or country chosen.
   var GEO = { z: true, p: true };
-  function comparer(x, y) { return plier(x).localeCompare(plier(y), "fr"); }
+  function comparer(x, y) { return A.plier(String(x).toLowerCase()).localeCompare(A.plier(String(y).toLowerCase()), "fr"); }
   function champCsv(v) { v = String(v == null ? "" : v); return /[",\n;]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; }
   function telecharger(nom, colonnes, lignesCsv) {
     var texte = "\ufeff" + [colonnes].concat(lignesCsv).map(function (l) { return l.map(champCsv).join(","); }).join("\r\n") + "\r\n";
