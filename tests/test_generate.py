@@ -27,7 +27,8 @@ def test_generate_writes_what_the_mkdocs_build_publishes(built_site, tmp_path):
     others = [f for f in files if not f.endswith(".md") and f != "nav.yml"]
     kinds = {f.split("/")[0] for f in others}
     assert {"cartes", "donnees", "licences", "assets"} <= kinds
-    for needed in ("assets/catalogue/donnees.js", "assets/catalogue/explorateur.js", "assets/vendor/leaflet/leaflet.js",
+    for needed in ("assets/catalogue/donnees-programmes.js", "assets/catalogue/donnees-contacts.js",
+                   "assets/catalogue/explorateur.js", "assets/vendor/leaflet/leaflet.js",
                    "assets/cartes/fond.js", "assets/vendor/iframe-worker/shim.js", "cartes/monde.html",
                    "donnees/datapackage.json", "licences/LISEZMOI.txt", "assets/catalogue.css",
                    "assets/recherche/recherche.js", "assets/recherche/analyse.js"):
