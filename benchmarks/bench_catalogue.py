@@ -17,42 +17,45 @@ import time
 import tracemalloc
 from pathlib import Path
 
+import yaml
+
 from coopdec.catalogue import load_catalogue
 from coopdec.render import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def write_synthetic(folder: Path, n_programmes: int, n_contacts: int, n_pays: int = 140) -> None:
-    folder.mkdir(parents=True)
-    for name in ("documents.yaml", "regions.yaml", "thematiques.yaml", "glossaire.yaml"):
-        shutil.copy2(ROOT / "data" / name, folder / name)
-    src = 'source: {document: guide-2020, pages: "43"}\n    mis_a_jour: "2020"'
-    with open(folder / "geographies.yaml", "w", encoding="utf-8") as f:
-        f.write("zones:\n")
-        for z in range(11):
-            f.write(f"  - id: zone-{z}\n    numero: \"{z + 1}\"\n    titre: Zone {z}\n    resume: Présentation.\n    {src}\n")
-        f.write("pays:\n")
-        for p in range(n_pays):
-            f.write(f"  - id: pays-{p}\n    nom: Pays {p}\n    iso3: {chr(65 + p // 676)}{chr(65 + p // 26 % 26)}{chr(65 + p % 26)}\n"
-                    f"    zone: zone-{p % 11}\n    contexte: Coopération décentralisée active.\n    {src}\n")
-    with open(folder / "organisations.yaml", "w", encoding="utf-8") as f:
-        f.write("organisations:\n")
-        for o in range(n_contacts // 2):
-            f.write(f"  - id: org-{o}\n    nom: Collectivité {o}\n    genre: collectivite-francaise\n    {src}\n")
-    with open(folder / "contacts.yaml", "w", encoding="utf-8") as f:
-        f.write("contacts:\n")
+def write_synthetic(folder: Path, n_programmes: int, n_contacts: int) -> None:
+    """The real data plus `n_programmes` programmes, `n_contacts` contacts and half as many
+    organisations (Atlas-shaped records spread over the real zoned countries and thématiques).
+
+    Starting from the real files keeps every page of the real site buildable (questions, key
+    figures, ACTER…): the scale build is the real site grown to the Atlas's size."""
+    shutil.copytree(ROOT / "data", folder)
+    geo = yaml.safe_load((folder / "geographies.yaml").read_text(encoding="utf-8"))
+    pays = [p["id"] for p in geo["pays"] if p.get("zone")]
+    themes = [t["id"] for t in yaml.safe_load((folder / "thematiques.yaml").read_text(encoding="utf-8"))["thematiques"]]
+    src = "source: {document: guide-2020, pages: \"43\"}\n  mis_a_jour: \"2020\""
+    n_orgs = max(1, n_contacts // 2)
+    with open(folder / "organisations.yaml", "a", encoding="utf-8") as f:
+        for o in range(n_orgs):
+            f.write(f"- id: synth-org-{o}\n  nom: Collectivité {o}\n  genre: collectivite-francaise\n  {src}\n")
+    with open(folder / "contacts.yaml", "a", encoding="utf-8") as f:
         for c in range(n_contacts):
-            f.write(f"  - id: contact-{c}\n    nom: Élise Martin {c}\n    fonction: chargée de mission\n"
-                    f"    organisation: org-{c // 2}\n    email: contact{c}@example.org\n    pays: [pays-{c % n_pays}]\n    {src}\n")
-    with open(folder / "programmes.yaml", "w", encoding="utf-8") as f:
-        f.write("programmes:\n")
+            f.write(f"- id: synth-contact-{c}\n  nom: Élise Martin {c}\n  fonction: chargée de mission\n"
+                    f"  organisation: synth-org-{c // 2 % n_orgs}\n  email: contact{c}@example.org\n"
+                    f"  pays: [{pays[c % len(pays)]}]\n  {src}\n")
+    with open(folder / "programmes.yaml", "a", encoding="utf-8") as f:
         for i in range(n_programmes):
-            f.write(f"  - id: programme-{i}\n    titre: Partenariat de coopération {i}\n    genre: mutualisable\n"
-                    f"    destination: Pays {i % n_pays}\n    pays: [pays-{i % n_pays}, pays-{(i * 7) % n_pays}]\n"
-                    f"    thematiques: [eau-assainissement, energie]\n    thematique_libelle: Eau et énergie\n"
-                    f"    description: Un partenariat entre collectivités pour l'accès à l'eau et à l'énergie.\n"
-                    f"    odd: [6, 7]\n    porteurs: [org-{i % (n_contacts // 2)}]\n    contacts: [contact-{i % n_contacts}]\n    {src}\n")
+            a, b = pays[i % len(pays)], pays[(i * 7 + 3) % len(pays)]
+            t1, t2 = themes[i % len(themes)], themes[(i * 3 + 1) % len(themes)]
+            f.write(f"- id: synth-programme-{i}\n  titre: Partenariat de coopération {i}\n  genre: mutualisable\n"
+                    f"  destination: Pays {i % len(pays)}\n  pays: [{', '.join(dict.fromkeys([a, b]))}]\n"
+                    f"  thematiques: [{', '.join(dict.fromkeys([t1, t2]))}]\n  thematique_libelle: Eau et énergie\n"
+                    f"  description: Un partenariat entre collectivités pour l'accès à l'eau et à l'énergie, "
+                    f"mené depuis {2000 + i % 20} avec {i % 9 + 2} communes.\n"
+                    f"  odd: [6, 7]\n  porteurs: [synth-org-{i % n_orgs}]\n"
+                    f"  contacts: [synth-contact-{i % max(1, n_contacts)}]\n  {src}\n")
 
 
 def main() -> None:
