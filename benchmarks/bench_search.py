@@ -163,7 +163,7 @@ def build_real(project: Path, site: Path, keep_material: bool) -> float:
 
 def copy_project(dest: Path) -> Path:
     dest.mkdir()
-    for name in ("mkdocs.yml", "hooks", "overrides", "data", "content"):
+    for name in ("mkdocs.yml", "hooks", "overrides", "data", "content", "LICENSE", "LICENCE-CONTENUS.md"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, dest / name)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest

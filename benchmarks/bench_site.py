@@ -52,7 +52,7 @@ def run(command: list[str], cwd: Path) -> tuple[float, float, float]:
 
 def project_copy(dest: Path, size: int | None) -> Path:
     dest.mkdir(parents=True)
-    for name in ("mkdocs.yml", "hooks", "overrides", "content"):
+    for name in ("mkdocs.yml", "hooks", "overrides", "content", "LICENSE", "LICENCE-CONTENUS.md"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
