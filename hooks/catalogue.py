@@ -17,7 +17,7 @@ from mkdocs.structure.files import File
 from coopdec import CatalogueError, incremental
 from coopdec.build import Project
 from coopdec.build_warnings import problem_from_warning
-from coopdec.chrome import compact
+from coopdec.chrome import compact, with_nav_cache
 from coopdec.geo import BasemapError
 from coopdec.offline import ThirdPartyError
 from coopdec.problems import display_path
@@ -96,6 +96,8 @@ def on_page_markdown(markdown, page, config, files):
         expanded = _project.expand_page(markdown, page.file.src_uri)
     except CatalogueError as exc:
         raise PluginError(exc.report()) from None
+    # Material's search plugin would parse every page for an index we replace (write_search): skip it.
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     if expanded.names_person:  # a listing names a person: noindex, and out of sitemap.xml
         page.meta["noindex"] = True
     return expanded.markdown
@@ -117,4 +119,6 @@ def on_post_build(config):
 
 
 def on_env(env, config, files):
-    return compact(env)  # the theme's templates without their indentation (lighter pages)
+    theme_dirs = [d for d in config.theme.dirs if Path(d) != Path(config.theme.custom_dir or "")]
+    # The theme's templates without their indentation (lighter pages); the menu of record pages rendered once per folder.
+    return with_nav_cache(compact(env), theme_dirs)
