@@ -23,6 +23,7 @@ from coopdec.offline import ThirdPartyError
 from coopdec.problems import display_path
 
 _project: Project | None = None
+_beside = None  # the second process writing maps, search and exports while MkDocs renders pages
 
 
 class _Warnings(logging.Handler):
@@ -91,6 +92,18 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    global _beside
+    # The site folder is clean and every page is known: maps, search index and exports can be written now.
+    _beside = _project.start_catalogue_files(Path(config.site_dir))
+    return nav
+
+
+def on_build_error(error):
+    if _beside is not None:
+        _beside.cancel()
+
+
 def on_page_markdown(markdown, page, config, files):
     try:
         expanded = _project.expand_page(markdown, page.file.src_uri)
@@ -110,12 +123,11 @@ def on_post_build(config):
         problems = [problem_from_warning(m, Path(config.docs_dir), lambda p: display_path(p, root)) for m in _warnings.messages]
         raise PluginError("La construction stricte a échoué :\n" + CatalogueError(problems).report())
     try:
-        _project.write_maps(Path(config.site_dir))
+        _beside.join()
         _project.localise_third_party(Path(config.site_dir))
-        _project.write_site_files(Path(config.site_dir))
     except (BasemapError, ThirdPartyError) as exc:
         raise PluginError(str(exc)) from None
-    _project.write_search(Path(config.site_dir))
+    _project.empty_material_index(Path(config.site_dir))
 
 
 def on_env(env, config, files):

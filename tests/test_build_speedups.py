@@ -50,3 +50,26 @@ def test_menu_cache_keys():
     assert cache.html(cache.key(a, nav), "<nav>…</nav>") == "<nav>…</nav>"
     assert cache.known(cache.key(b, nav)) and cache.html(cache.key(b, nav)) == "<nav>…</nav>"
     assert not cache.known("")  # never cached: a menu page
+
+
+def test_links_are_checked_across_the_two_processes(built_site, tmp_path):
+    """Dead links and missing anchors are reported whichever process rendered the page or its target.
+
+    Two pages outside the menu, side by side in the split (so one per process), each link to every
+    programme page (both halves) with an anchor that does not exist, and to a missing page."""
+    programmes = sorted(p.stem for p in (built_site / "programmes").glob("*.html")
+                        if p.stem not in ("index", "explorateur"))
+    project = copy_project(tmp_path)
+    for name in ("hors-menu-a", "hors-menu-b"):
+        lines = [f"# {name}", "", f"Voir [une page](absente-{name}.md).", ""]
+        lines += [f"[{p}](programmes/{p}.md#nulle-part)" for p in programmes]  # « n'a pas d'ancre », one line each
+        (project / "content" / f"{name}.md").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COOPDEC_PROCESSUS": "2"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(tmp_path / "site")], cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    for name in ("hors-menu-a", "hors-menu-b"):
+        assert f"content/{name}.md:5:1: erreur: lien mort « absente-{name}.md »" in result.stderr, result.stderr[-3000:]
+        reported = [line for line in result.stderr.splitlines()
+                    if line.startswith(f"content/{name}.md:") and "#nulle-part" in line]
+        assert len(reported) == len(programmes), (name, len(reported), len(programmes))

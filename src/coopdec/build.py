@@ -92,22 +92,37 @@ class Project:
 
 
     def write_search(self, site: Path) -> list[Path]:
-        """The site's search index (sharded scripts), its worker and analysis script; Material's own index emptied.
+        """The site's search index (sharded scripts), its worker and analysis script."""
+        from .search import search_files
+
+        _, files = search_files(self.catalogue, self.content_dir, self.pages, self.expand)
+        return [_write(site / path, text) for path, text in sorted(files.items())]
+
+    def empty_material_index(self, site: Path) -> list[Path]:
+        """Material's own index reduced to its configuration, once its plugin has written it.
 
         Material's search plugin still runs so that its header box is rendered,
         but its worker is replaced (overrides/main.html) and its index, which the
-        browser would download on every page, is reduced to its configuration.
+        browser would download on every page, would be dead weight.
         """
         import json
 
-        from .search import MATERIAL_STUB, search_files
+        from .search import MATERIAL_STUB
 
-        _, files = search_files(self.catalogue, self.content_dir, self.pages, self.expand)
-        written = [_write(site / path, text) for path, text in sorted(files.items())]
         material = site / "search" / "search_index.json"
-        if material.exists():
-            written.append(_write(material, json.dumps(MATERIAL_STUB, ensure_ascii=False, separators=(",", ":"))))
-        return written
+        if not material.exists():
+            return []
+        return [_write(material, json.dumps(MATERIAL_STUB, ensure_ascii=False, separators=(",", ":")))]
+
+    def start_catalogue_files(self, site: Path):
+        """Maps, search index, exports, explorer data, redirects and licences, written by a second
+        process while the engine renders pages (parallel.Beside; `.join()` waits, and re-raises).
+
+        They depend on the checked catalogue alone, and no engine writes their paths."""
+        from .parallel import Beside
+
+        self.pages  # rendered before the fork, so both processes share them
+        return Beside(lambda: [*self.write_maps(site), *self.write_site_files(site), *self.write_search(site)])
 
     def write_maps(self, site: Path, node_modules: Path | None = None) -> list[Path]:
         """Every map as a HTML file in site/cartes/, shared assets, local Leaflet.
