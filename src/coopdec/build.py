@@ -121,7 +121,7 @@ class Project:
         They depend on the checked catalogue alone, and no engine writes their paths."""
         from .parallel import Beside
 
-        self.pages  # rendered before the fork, so both processes share them
+        _ = self.pages  # rendered before the fork, so both processes share them
         return Beside(lambda: [*self.write_maps(site), *self.write_site_files(site), *self.write_search(site)])
 
     def write_maps(self, site: Path, node_modules: Path | None = None) -> list[Path]:
