@@ -111,6 +111,26 @@ def test_failed_publish_leaves_the_published_site_untouched(tmp_path, breakage):
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
 
 
+def test_a_scan_finding_publishes_neither_site_nor_zip(tmp_path, monkeypatch, capsys):
+    """The zip is written while the scan runs (two processes): a finding must still publish nothing."""
+    from coopdec import publish as publishing
+    from coopdec.sitescan import Finding
+
+    project = copy_project(tmp_path)
+    site, dist = project / "site", project / "dist"
+    site.mkdir()
+    (site / "index.html").write_text("published")
+    dist.mkdir()
+    (dist / publishing.ZIP_NAME).write_bytes(b"zip publie")
+    monkeypatch.setattr(publishing, "_scan", lambda site: [Finding("index.html", "script inattendu")])
+    with pytest.raises(PublishError, match="n'a pas été modifié"):
+        publish(project, site, dist)
+    assert (site / "index.html").read_text() == "published"
+    assert (dist / publishing.ZIP_NAME).read_bytes() == b"zip publie"
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith((".site", ".dist"))) == []
+    assert "script inattendu" in capsys.readouterr().err
+
+
 def test_publish_replaces_the_site_when_the_build_succeeds(tmp_path):
     project = copy_project(tmp_path)
     site = project / "site"
