@@ -26,7 +26,7 @@ TITLE = "titre: Eau et assainissement avec l'AIMF"
 
 
 def copy_project(dest: Path) -> Path:
-    for name in ("mkdocs.yml", "hooks", "overrides", "data", "content"):
+    for name in ("mkdocs.yml", "hooks", "overrides", "data", "content", "LICENSE", "LICENCE-CONTENUS.md"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")

@@ -43,6 +43,8 @@ _warnings = _Warnings()
 
 
 def on_startup(command, dirty):
+    if command == "serve":
+        incremental.note_serving()  # remembered across rebuilds (this file is loaded again for each)
     if command == "serve" and dirty:  # `make serve`: the editors' loop rebuilds only what changed
         incremental.open_session()
         # MkDocs warns on every dirty build, which `strict: true` turns into a failure.

@@ -19,6 +19,7 @@ from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
+from coopdec import incremental
 from coopdec.parallel import Beside, processes
 
 MINIMUM = 200  # below this many pages outside the menu, a second process costs more than it saves
@@ -27,7 +28,6 @@ _share: set = set()  # the files the child renders
 _files = None  # the build's Files, kept for the checks at on_post_build
 _child = None
 _in_child = False
-_serving = False
 log = logging.getLogger("mkdocs.hooks.pages_paralleles")
 
 
@@ -38,11 +38,6 @@ class _Capture(logging.Handler):
 
     def emit(self, record):
         self.messages.append(record.getMessage())
-
-
-def on_startup(command, dirty):
-    global _serving
-    _serving = command == "serve"
 
 
 def _render_share(share, config, files, nav):
@@ -69,7 +64,7 @@ def _render_share(share, config, files, nav):
 def on_nav(nav, config, files):
     global _child, _share, _files
     _share, _child, _files = set(), None, files
-    if _serving or processes() < 2:
+    if incremental.serving() or processes() < 2:
         return nav
     in_nav = {id(page) for page in nav.pages}
     outside = sorted((f for f in files.documentation_pages() if id(f.page) not in in_nav), key=lambda f: f.src_uri)

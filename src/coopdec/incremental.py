@@ -66,6 +66,17 @@ class PageCache:
 # `mkdocs serve` re-executes the hooks file for every rebuild (fresh module, fresh globals);
 # this installed module is imported once, so the session lives here.
 _session: PageCache | None = None
+_serving = False
+
+
+def note_serving() -> None:
+    """The engine runs a live preview (`mkdocs serve`): it rebuilds in this process, again and again."""
+    global _serving
+    _serving = True
+
+
+def serving() -> bool:
+    return _serving
 
 
 def open_session() -> PageCache:
