@@ -73,7 +73,11 @@ def plain_config(project: Path, docs: Path) -> Path:
     for key in ("hooks", "watch"):
         config.pop(key, None)
     config.update(docs_dir=str(docs), site_dir=str(project / "plain-site"), strict=False)
-    config["theme"]["custom_dir"] = str(project / "overrides")
+    # Our templates, less the menu cache (it needs our hooks): Material renders its menu on every page.
+    overrides = project / "plain-overrides"
+    shutil.copytree(project / "overrides", overrides)
+    (overrides / "partials" / "nav.html").unlink()
+    config["theme"]["custom_dir"] = str(overrides)
     path = project / "plain.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path
