@@ -164,7 +164,7 @@
     return (coupe && debut > meilleure[0] ? "… " : "") + html + (fin < texte.length && !/[.!?;]\s*$/.test(texte.slice(debut, fin)) ? " …" : "");
   }
 
-  function chercher(requete) {
+  function chercher(requete, depassee) {
     var mots = CDAnalyse.termesRequete(requete);
     if (!mots.length) { return Promise.resolve({ items: [] }); }
     var prefixe = /[a-z0-9]$/i.test(CDAnalyse.plier(requete));
@@ -173,6 +173,7 @@
     exp.forEach(function (e) { Object.keys(e).forEach(function (t) { besoin[shardDe(t)] = true; }); });
     var fichiers = Object.keys(besoin).filter(function (i) { return i >= 0; }).map(function (i) { return "t/" + i + ".js"; });
     return chargerFichiers(fichiers).then(function () {
+      if (depassee()) { return null; }
       // Tableaux typés, un emplacement par document : des dizaines de milliers de fiches restent rapides.
       var score = tab.score, part = tab.part, qui = tab.qui, nb = tab.nb, titreNb = tab.titreNb, titreP = tab.titreP;
       var aliasNb = tab.aliasNb, aliasP = tab.aliasP, meilleur = tab.meilleur, enTitre = tab.enTitre, enAlias = tab.enAlias;
@@ -225,6 +226,7 @@
       var fichiersDocs = {};
       docs.forEach(function (d) { fichiersDocs["d/" + Math.floor(d / meta.bloc) + ".js"] = true; });
       return chargerFichiers(Object.keys(fichiersDocs)).then(function () {
+        if (depassee()) { return null; }
         // Les sections d'une même page sont regroupées sous elle, comme le fait Material.
         var groupes = [], parPage = {};
         docs.forEach(function (d) {
@@ -261,22 +263,23 @@
   // il tourne dans la page (polyfill) : on attend que le lecteur ouvre la recherche (SETUP).
   if (ici.lastIndexOf("file:", 0) !== 0) { demarrer(); }
 
-  var derniere = 0, file = Promise.resolve();
+  /* Chaque frappe lance sa requête tout de suite, sans attendre la précédente ni un délai : les
+     chargements de fichiers sont partagés (chargerFichiers), les scores sont calculés d'un seul tenant
+     (les tableaux typés communs sont remis à zéro avant toute attente), et seule la plus récente répond.
+     Une requête dépassée s'arrête dès que ses fichiers arrivent, sans charger les blocs de documents. */
+  var derniere = 0;
   addEventListener("message", function (ev) {
     var msg = ev.data;
     if (msg.type === SETUP) {
       demarrer().then(function () { postMessage({ type: READY }); });
     } else if (msg.type === QUERY) {
-      var n = ++derniere;
-      file = file.then(function () {
-        if (n !== derniere) { return null; }  // une frappe plus récente attend : celle-ci est dépassée
-        return new Promise(function (r) { setTimeout(r, 30); }).then(function () {  // frappes rapprochées : une requête
-          if (n !== derniere) { return null; }
-          return demarrer().then(function () { return chercher(msg.data); }).then(function (r) {
-            if (n === derniere) { postMessage({ type: RESULT, data: r }); }
-          });
-        });
-      }).catch(function (e) { postMessage({ type: RESULT, data: { items: [] } }); console.error(e); });
+      var n = ++derniere, depassee = function () { return n !== derniere; };
+      demarrer().then(function () { return depassee() ? null : chercher(msg.data, depassee); }).then(function (r) {
+        if (r && !depassee()) { postMessage({ type: RESULT, data: r }); }
+      }).catch(function (e) {
+        if (!depassee()) { postMessage({ type: RESULT, data: { items: [] } }); }
+        console.error(e);
+      });
     }
   });
 })();
