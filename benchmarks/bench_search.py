@@ -50,9 +50,9 @@ SYNTHETIC_QUERIES = ["partenariat", "cooperation 4321", "contact1234@example.org
 
 
 class Counting(http.server.SimpleHTTPRequestHandler):
-    """Serves the site and adds up the bytes of search files (raw and gzip)."""
+    """Serves the site and notes the search files it sends (sizes are added up later, off the request path)."""
 
-    served: list[tuple[int, int]] = []
+    served: list[Path] = []
 
     def log_message(self, *args):
         pass
@@ -62,9 +62,14 @@ class Counting(http.server.SimpleHTTPRequestHandler):
         if any(p in path for p in SEARCH_PATHS):
             target = Path(self.directory) / path.lstrip("/")
             if target.is_file():
-                data = target.read_bytes()
-                Counting.served.append((len(data), len(gzip.compress(data, 6))))
+                Counting.served.append(target)
         super().do_GET()
+
+
+def sizes(paths: list[Path]) -> tuple[int, int]:
+    """Raw and gzip bytes (level 6, as a static host sends them) of the files served."""
+    data = [p.read_bytes() for p in paths]
+    return sum(len(d) for d in data), sum(len(gzip.compress(d, 6)) for d in data)
 
 
 def serve(site: Path):
@@ -135,7 +140,7 @@ def measure(browser, url: str, queries: list[str]) -> dict:
     page.evaluate(TIMER)
     page.locator("input.md-search__input").click()
     cold, n = one_query(page, queries[0])
-    first_bytes = (sum(r for r, _ in Counting.served), sum(g for _, g in Counting.served))
+    first_bytes = sizes(list(Counting.served))
     warm = [one_query(page, q)[0] for q in queries[1:]]
     result = {"cold": cold, "warm": statistics.median(warm), "warm_max": max(warm), "results": n,
               "bytes": first_bytes, "heap": heap(browser, page)}
@@ -163,7 +168,7 @@ def build_real(project: Path, site: Path, keep_material: bool) -> float:
 
 def copy_project(dest: Path) -> Path:
     dest.mkdir()
-    for name in ("mkdocs.yml", "hooks", "overrides", "data", "content"):
+    for name in ("mkdocs.yml", "hooks", "overrides", "data", "content", "LICENSE", "LICENCE-CONTENUS.md"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, dest / name)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
