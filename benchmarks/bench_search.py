@@ -16,7 +16,9 @@ At real size, the same figures for today's Material search (lunr built in the
 browser), measured in the same run on a build that keeps Material's worker and
 index.
 
-    .venv/bin/python benchmarks/bench_search.py [--sizes 1000 10000 20000] [--no-material]
+Then lunr, MiniSearch and ours side by side at 10,000 programmes (bench_engines.py).
+
+    .venv/bin/python benchmarks/bench_search.py [--sizes 1000 10000 20000] [--no-material] [--no-engines]
 """
 
 from __future__ import annotations
@@ -202,6 +204,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 20000])
     parser.add_argument("--no-material", action="store_true")
+    parser.add_argument("--no-engines", action="store_true", help="skip lunr and MiniSearch side by side (bench_engines.py)")
     args = parser.parse_args()
     print("Recherche : ms du dernier keyup au dernier changement de la liste ; Ko servis jusqu'à la 1re requête (brut, gzip) ;"
           " tas JS en Mo (worker en http, page sous file://)")
@@ -248,6 +251,10 @@ def main() -> None:
             served = f"octets 1re requête ×{b[0]['bytes'][0] / a[0]['bytes'][0]:.2f}, " if mode == "http" else ""
             print(f"croissance 20k/10k ({mode}) : froid ×{b[0]['cold'] / a[0]['cold']:.2f}, chaud ×{b[0]['warm'] / a[0]['warm']:.2f}, "
                   f"{served}taille ×{b[1] / a[1]:.2f}, construction ×{b[2] / a[2]:.2f}")
+    if not args.no_engines:
+        import bench_engines  # imports this module: loaded only when asked
+
+        bench_engines.run()
 
 
 if __name__ == "__main__":
