@@ -12,12 +12,13 @@
   var MAX_RESULTATS = 20, MAX_PREFIXES = 40, MAX_SHARDS_PREFIXE = 4, EXTRAIT = 200;
   var ici = (typeof document !== "undefined" && document.currentScript && document.currentScript.src) || self.location.href;
   var base = new URL(VERSION + "/", ici).href;
-  var meta = null, termes = [], parLongueur = {}, tab = null, cles = {}, shards = {}, blocs = {}, enCours = {};
+  var meta = null, termes = [], parLongueur = {}, tab = null, cles = {}, shards = {}, blocs = {}, suites = {}, enCours = {};
 
   self.CDR = {
     meta: function (m) { meta = m; },
     termes: function (i, t) { shards[i] = t; },
-    docs: function (i, d) { blocs[i] = d; }
+    docs: function (i, d) { blocs[i] = d; },
+    suite: function (i, t) { suites[i] = t; }
   };
 
   /* En http, fetch charge les fichiers en parallèle sans bloquer le worker ; chacun est un appel
@@ -226,12 +227,28 @@
       var fichiersDocs = {};
       docs.forEach(function (d) { fichiersDocs["d/" + Math.floor(d / meta.bloc) + ".js"] = true; });
       return chargerFichiers(Object.keys(fichiersDocs)).then(function () {
+        // Un texte long n'est rangé qu'en partie avec sa fiche : si les mots trouvés n'y sont pas,
+        // la suite est chargée, pour que l'extrait soit la phrase qui les contient.
+        return chargerFichiers(docs.filter(function (d) {
+          var doc = fiche(d);
+          return doc[5] && !CDAnalyse.jetons(doc[4]).some(function (j) { return trouves[j.terme]; });
+        }).map(function (d) { return "s/" + d + ".js"; }).concat(docs.map(function (d) {
+          var p = fiche(d)[6];  // le bloc de la page d'une section : Material affiche la section sous son titre
+          return p >= 0 ? "d/" + Math.floor(p / meta.bloc) + ".js" : null;
+        }).filter(function (f, i, tous) { return f && tous.indexOf(f) === i; })));
+      }).then(function () {
         if (depassee()) { return null; }
-        // Les sections d'une même page sont regroupées sous elle, comme le fait Material.
+        // Les sections d'une même page sont regroupées sous elle, comme le fait Material ; une page
+        // absente des résultats est ajoutée (score 0, comme dans le worker de Material) : sans elle,
+        // Material montrerait la section comme un titre seul, sans son extrait.
         var groupes = [], parPage = {};
         docs.forEach(function (d) {
           var g = garde[d], r = resultat(d, g[0], trouves, g[1] < mots.length ? { requete: requete, mots: mots, qui: g[2] } : null), page = r.location.split("#")[0];
           if (parPage[page]) { parPage[page].push(r); } else { parPage[page] = [r]; groupes.push(parPage[page]); }
+          var p = fiche(d)[6];
+          if (p >= 0 && !parPage[page].some(function (x) { return x.location === page; })) {
+            parPage[page].push({ location: page, title: marque(fiche(p)[1], trouves, {}, 0, fiche(p)[1].length), text: "", score: 0, terms: {} });
+          }
         });
         groupes.forEach(function (g) {
           g.sort(function (a, b) { return (a.location.indexOf("#") >= 0) - (b.location.indexOf("#") >= 0); });
@@ -241,10 +258,12 @@
     });
   }
 
+  function fiche(d) { return blocs[Math.floor(d / meta.bloc)][d % meta.bloc]; }
+
   function resultat(d, score, trouves, manque) {
-    var doc = blocs[Math.floor(d / meta.bloc)][d % meta.bloc], vus = {};
+    var doc = fiche(d), vus = {};
     var titre = marque(doc[1], trouves, vus, 0, doc[1].length);
-    var texte = extrait(doc[4], trouves, vus);
+    var texte = extrait(suites[d] !== undefined ? doc[4] + suites[d] : doc[4], trouves, vus);
     var html = '<p class="cd-resultat__contexte"><span class="cd-resultat__type">' + echappe(doc[2]) + "</span>" +
       (doc[3] ? " " + echappe(doc[3]) : "") + "</p>" + (texte ? '<p class="cd-resultat__extrait">' + texte + "</p>" : "");
     var mots = {};
