@@ -144,7 +144,7 @@ def page_sections(path: str, markdown: str, context: str = "") -> list[SearchDoc
     """
     front = _FRONT.match(markdown)
     meta = (yaml.safe_load(front.group(1)) or {}) if front else {}
-    search = meta.get("search") or {}
+    search = meta.get("search") if isinstance(meta.get("search"), dict) else {}  # checked by pagepolicy at load
     if search.get("exclude"):
         return []
     boost = float(search.get("boost", 1))
