@@ -6,7 +6,10 @@ copy of the real built site, and a reader types queries in Material's header
 box. Measured:
 
 - time from the last keystroke (keyup) to the last change of the result list,
-  cold (first query after the page loads) and warm (the next queries);
+  cold (first query after the page loads) and warm (the next queries). The
+  query is typed letter by letter, 25 ms apart; Material sends one query per
+  keyup, so time spent on earlier keystrokes' queries, or waiting for them,
+  counts; a result list counts as shown once it has not changed for 1.5 s;
 - bytes served for the page's search up to the first query (raw, and gzip as
   a static host would send them);
 - JS heap: the worker's (http) or the page's, which runs the file:// shim;
@@ -16,7 +19,9 @@ At real size, the same figures for today's Material search (lunr built in the
 browser), measured in the same run on a build that keeps Material's worker and
 index.
 
-    .venv/bin/python benchmarks/bench_search.py [--sizes 1000 10000 20000] [--no-material]
+Then lunr, MiniSearch and ours side by side at 10,000 programmes (bench_engines.py).
+
+    .venv/bin/python benchmarks/bench_search.py [--sizes 1000 10000 20000] [--no-material] [--no-engines]
 """
 
 from __future__ import annotations
@@ -50,9 +55,9 @@ SYNTHETIC_QUERIES = ["partenariat", "cooperation 4321", "contact1234@example.org
 
 
 class Counting(http.server.SimpleHTTPRequestHandler):
-    """Serves the site and adds up the bytes of search files (raw and gzip)."""
+    """Serves the site and notes the search files it sends (sizes are added up later, off the request path)."""
 
-    served: list[tuple[int, int]] = []
+    served: list[Path] = []
 
     def log_message(self, *args):
         pass
@@ -62,9 +67,14 @@ class Counting(http.server.SimpleHTTPRequestHandler):
         if any(p in path for p in SEARCH_PATHS):
             target = Path(self.directory) / path.lstrip("/")
             if target.is_file():
-                data = target.read_bytes()
-                Counting.served.append((len(data), len(gzip.compress(data, 6))))
+                Counting.served.append(target)
         super().do_GET()
+
+
+def sizes(paths: list[Path]) -> tuple[int, int]:
+    """Raw and gzip bytes (level 6, as a static host sends them) of the files served."""
+    data = [p.read_bytes() for p in paths]
+    return sum(len(d) for d in data), sum(len(gzip.compress(d, 6)) for d in data)
 
 
 def serve(site: Path):
@@ -135,7 +145,7 @@ def measure(browser, url: str, queries: list[str]) -> dict:
     page.evaluate(TIMER)
     page.locator("input.md-search__input").click()
     cold, n = one_query(page, queries[0])
-    first_bytes = (sum(r for r, _ in Counting.served), sum(g for _, g in Counting.served))
+    first_bytes = sizes(list(Counting.served))
     warm = [one_query(page, q)[0] for q in queries[1:]]
     result = {"cold": cold, "warm": statistics.median(warm), "warm_max": max(warm), "results": n,
               "bytes": first_bytes, "heap": heap(browser, page)}
@@ -197,6 +207,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 20000])
     parser.add_argument("--no-material", action="store_true")
+    parser.add_argument("--no-engines", action="store_true", help="skip lunr and MiniSearch side by side (bench_engines.py)")
     args = parser.parse_args()
     print("Recherche : ms du dernier keyup au dernier changement de la liste ; Ko servis jusqu'à la 1re requête (brut, gzip) ;"
           " tas JS en Mo (worker en http, page sous file://)")
@@ -243,6 +254,10 @@ def main() -> None:
             served = f"octets 1re requête ×{b[0]['bytes'][0] / a[0]['bytes'][0]:.2f}, " if mode == "http" else ""
             print(f"croissance 20k/10k ({mode}) : froid ×{b[0]['cold'] / a[0]['cold']:.2f}, chaud ×{b[0]['warm'] / a[0]['warm']:.2f}, "
                   f"{served}taille ×{b[1] / a[1]:.2f}, construction ×{b[2] / a[2]:.2f}")
+    if not args.no_engines:
+        import bench_engines  # imports this module: loaded only when asked
+
+        bench_engines.run()
 
 
 if __name__ == "__main__":

@@ -115,6 +115,26 @@ def test_prefix_while_typing_and_stop_words_alone(page, served_site):
     assert "Aucun" in page.locator(".md-search-result__meta").inner_text()
 
 
+def test_a_word_late_in_a_long_section_gets_a_real_snippet(page, served_site):
+    # « Osnabrück » is some 5,000 characters into its section: past the text stored with the
+    # document, so the worker loads the rest of the text for the snippet.
+    hrefs = [_path(h) for h in search(page, served_site, "osnabruck")]
+    # Only the section matches: it is shown under its page's title, as Material does, with its snippet.
+    assert hrefs[:2] == [f"{served_site}/pourquoi/implication-population.html"] * 2, hrefs[:3]
+    first = page.locator(".md-search-result__item").first
+    assert first.locator("h1").inner_text() == "2. Impliquer la population dans toute sa diversité"
+    snippet = first.locator(".cd-resultat__extrait").first.inner_html()
+    assert "<mark>Osnabrück</mark>" in snippet, snippet
+    assert page.console_errors == []
+
+
+def test_fast_typing_shows_the_last_query_only(page, served_site):
+    expected = search(page, served_site, "cooperation decentralisee senegal")
+    page.goto(f"{served_site}/index.html")
+    assert type_query(page, "cooperation decentralisee senegal", one_key=False) == expected  # never a stale answer
+    assert expected
+
+
 def test_search_result_leads_to_the_record(page, served_site):
     hrefs = search(page, served_site, "senegal")
     assert any(_path(h).endswith("pays/senegal.html") for h in hrefs[:3]), hrefs

@@ -40,6 +40,14 @@ def test_search_works_from_file_with_no_network(page, unzipped, query, expected)
     assert page.external_requests == [] and page.console_errors == []
 
 
+def test_a_late_word_gets_its_snippet_from_file(page, unzipped):
+    page.goto((unzipped / "index.html").as_uri())
+    hrefs = type_query(page, "osnabruck")  # the rest of a long text, loaded by the file:// shim
+    assert hrefs and "pourquoi/implication-population.html" in hrefs[0], hrefs[:3]
+    assert "<mark>Osnabrück</mark>" in page.locator(".md-search-result__item").first.locator(".cd-resultat__extrait").first.inner_html()
+    assert page.external_requests == [] and page.console_errors == []
+
+
 def test_country_map_draws_and_its_links_lead_to_records(page, unzipped):
     page.goto((unzipped / "pays" / "mali.html").as_uri())
     frame_el = page.locator("iframe[title='Carte : Mali']")

@@ -14,10 +14,11 @@ import pytest
 
 from conftest import ROOT, VALID
 from coopdec.build import Project
+from coopdec.pagepolicy import check_page
 from coopdec.search import MATERIAL_STUB, search_files
 from coopdec.search.analysis import fold, query_terms, stem, terms, tokens, within_one_edit
-from coopdec.search.documents import page_documents, plain, record_documents
-from coopdec.search.index import SHARD_BUDGET, shard_keys, shard_of
+from coopdec.search.documents import SearchDocument, page_documents, page_sections, plain, record_documents
+from coopdec.search.index import SHARD_BUDGET, STORED_TEXT, build_index, score_documents, shard_keys, shard_of
 
 ANALYSE_JS = ROOT / "src" / "coopdec" / "assets" / "analyse.js"
 
@@ -142,3 +143,43 @@ def test_every_section_anchor_exists_in_its_page(built_site, real_project):
                 missing.append(d.url)
     assert missing == []
     assert len([d for d in docs if "#" in d.url]) > 50
+
+
+def test_front_matter_search_boost_multiplies_a_page_and_exclude_drops_it():
+    page = "# Titre\n\nDe l'eau potable.\n\n## Puits\n\nForer un puits pour l'eau.\n"
+    plain_docs = page_sections("a.md", page)
+    boosted = page_sections("b.md", "---\nsearch:\n  boost: 3\n---\n" + page)
+    assert [d.boost for d in plain_docs] == [1.0, 1.0] and [d.boost for d in boosted] == [3.0, 3.0]
+    assert page_sections("c.md", "---\nsearch:\n  exclude: true\n---\n" + page) == []
+    postings, _, _ = score_documents(plain_docs + boosted)  # same text: the boosted page scores three times more
+    eau = postings["eau"]
+    assert eau[2] // 4 == pytest.approx(3 * (eau[0] // 4), rel=0.05) and eau[3] // 4 == pytest.approx(3 * (eau[1] // 4), rel=0.05)
+
+
+@pytest.mark.parametrize("front, message", [
+    ("search:\n  boost: beaucoup", "« search: boost » doit être un nombre"),
+    ("search:\n  boost: 0", "« search: boost » doit être un nombre"),
+    ("search:\n  boost: true", "« search: boost » doit être un nombre"),
+    ("search:\n  exclude: oui", "« search: exclude » vaut « true » ou « false »"),
+    ("search:\n  poids: 2", "« search » accepte « boost »"),
+    ("search: 2", "« search » accepte « boost »"),
+])
+def test_page_policy_refuses_search_options_the_index_cannot_honour(front, message):
+    problems = check_page(f"---\ntitle: Essai\n{front}\n---\n\n# Essai\n", "content/essai.md")
+    assert [(p.path, p.line) for p in problems] == [("content/essai.md", 3)]
+    assert message in problems[0].message
+    assert check_page("---\nsearch:\n  boost: 2.5\n  exclude: false\n---\n\n# Essai\n", "content/essai.md") == []
+
+
+def test_a_long_text_keeps_its_start_with_the_document_and_its_rest_apart():
+    long_text = "Une phrase sur la coopération. " * 60 + "Le jumelage avec Osnabrück dure."
+    docs = [SearchDocument("a.html", "page", "Court", "", "Texte court.", [(1.0, "Texte court.")]),
+            SearchDocument("a.html#long", "page", "Long", "", long_text, [(1.0, long_text)])]
+    built = build_index(docs)
+    files = {p.split(built.version + "/")[1]: t for p, t in built.files.items()}
+    block = json.loads(files["d/0.js"][len("CDR.docs(0,"):-3])
+    assert [d[5] for d in block] == [0, 1] and block[1][4] == long_text[:STORED_TEXT]
+    assert [d[6] for d in block] == [-1, 0]  # the section knows its page's document
+    assert sorted(p for p in files if p.startswith("s/")) == ["s/1.js"]
+    rest = json.loads(files["s/1.js"][len("CDR.suite(1,"):-3])
+    assert block[1][4] + rest == long_text and "Osnabrück" not in block[1][4]

@@ -90,6 +90,19 @@ class _RawHtml(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+def _search_problem(value: object) -> str | None:
+    """Material's `search:` options, as the site's own index honours them (search/documents.py), or why not."""
+    if not isinstance(value, dict) or not value or set(value) - {"boost", "exclude"}:
+        return ("« search » accepte « boost » (un nombre qui multiplie le score de la page, ex. « boost: 2 ») "
+                "et « exclude: true » (page hors de la recherche)")
+    boost = value.get("boost", 1)
+    if isinstance(boost, bool) or not isinstance(boost, (int, float)) or not 0 < boost <= 10:
+        return f"« search: boost » doit être un nombre plus grand que 0 et au plus 10 (ex. « boost: 2 »), pas « {boost} »"
+    if not isinstance(value.get("exclude", False), bool):
+        return "« search: exclude » vaut « true » ou « false »"
+    return None
+
+
 def _front_matter(lines: list[str], display: str) -> tuple[int, list[Problem]]:
     """Checks the front matter; returns the number of its lines (0 if none)."""
     if not lines or lines[0].rstrip() != "---":
@@ -110,6 +123,8 @@ def _front_matter(lines: list[str], display: str) -> tuple[int, list[Problem]]:
                 if key not in FRONT_MATTER_KEYS:
                     problems.append(Problem(display, line + 1, col, "front_matter", f"en-tête de page : clé « {key} » inconnue ; "
                                             f"clés possibles : {', '.join(sorted(FRONT_MATTER_KEYS))}"))
+                elif key == "search" and _search_problem(value):
+                    problems.append(Problem(display, line + 1, col, "front_matter", f"en-tête de page : {_search_problem(value)}"))
                 elif key in ("title", "description"):
                     if not isinstance(value, str):
                         problems.append(Problem(display, line + 1, col, "front_matter", f"en-tête de page : « {key} » doit être un texte"))

@@ -12,12 +12,13 @@
   var MAX_RESULTATS = 20, MAX_PREFIXES = 40, MAX_SHARDS_PREFIXE = 4, EXTRAIT = 200;
   var ici = (typeof document !== "undefined" && document.currentScript && document.currentScript.src) || self.location.href;
   var base = new URL(VERSION + "/", ici).href;
-  var meta = null, termes = [], parLongueur = {}, tab = null, cles = {}, shards = {}, blocs = {}, enCours = {};
+  var meta = null, termes = [], parLongueur = {}, tab = null, cles = {}, shards = {}, blocs = {}, suites = {}, enCours = {};
 
   self.CDR = {
     meta: function (m) { meta = m; },
     termes: function (i, t) { shards[i] = t; },
-    docs: function (i, d) { blocs[i] = d; }
+    docs: function (i, d) { blocs[i] = d; },
+    suite: function (i, t) { suites[i] = t; }
   };
 
   /* En http, fetch charge les fichiers en parallèle sans bloquer le worker ; chacun est un appel
@@ -164,7 +165,7 @@
     return (coupe && debut > meilleure[0] ? "… " : "") + html + (fin < texte.length && !/[.!?;]\s*$/.test(texte.slice(debut, fin)) ? " …" : "");
   }
 
-  function chercher(requete) {
+  function chercher(requete, depassee) {
     var mots = CDAnalyse.termesRequete(requete);
     if (!mots.length) { return Promise.resolve({ items: [] }); }
     var prefixe = /[a-z0-9]$/i.test(CDAnalyse.plier(requete));
@@ -173,6 +174,7 @@
     exp.forEach(function (e) { Object.keys(e).forEach(function (t) { besoin[shardDe(t)] = true; }); });
     var fichiers = Object.keys(besoin).filter(function (i) { return i >= 0; }).map(function (i) { return "t/" + i + ".js"; });
     return chargerFichiers(fichiers).then(function () {
+      if (depassee()) { return null; }
       // Tableaux typés, un emplacement par document : des dizaines de milliers de fiches restent rapides.
       var score = tab.score, part = tab.part, qui = tab.qui, nb = tab.nb, titreNb = tab.titreNb, titreP = tab.titreP;
       var aliasNb = tab.aliasNb, aliasP = tab.aliasP, meilleur = tab.meilleur, enTitre = tab.enTitre, enAlias = tab.enAlias;
@@ -225,11 +227,28 @@
       var fichiersDocs = {};
       docs.forEach(function (d) { fichiersDocs["d/" + Math.floor(d / meta.bloc) + ".js"] = true; });
       return chargerFichiers(Object.keys(fichiersDocs)).then(function () {
-        // Les sections d'une même page sont regroupées sous elle, comme le fait Material.
+        // Un texte long n'est rangé qu'en partie avec sa fiche : si les mots trouvés n'y sont pas,
+        // la suite est chargée, pour que l'extrait soit la phrase qui les contient.
+        return chargerFichiers(docs.filter(function (d) {
+          var doc = fiche(d);
+          return doc[5] && !CDAnalyse.jetons(doc[4]).some(function (j) { return trouves[j.terme]; });
+        }).map(function (d) { return "s/" + d + ".js"; }).concat(docs.map(function (d) {
+          var p = fiche(d)[6];  // le bloc de la page d'une section : Material affiche la section sous son titre
+          return p >= 0 ? "d/" + Math.floor(p / meta.bloc) + ".js" : null;
+        }).filter(function (f, i, tous) { return f && tous.indexOf(f) === i; })));
+      }).then(function () {
+        if (depassee()) { return null; }
+        // Les sections d'une même page sont regroupées sous elle, comme le fait Material ; une page
+        // absente des résultats est ajoutée (score 0, comme dans le worker de Material) : sans elle,
+        // Material montrerait la section comme un titre seul, sans son extrait.
         var groupes = [], parPage = {};
         docs.forEach(function (d) {
           var g = garde[d], r = resultat(d, g[0], trouves, g[1] < mots.length ? { requete: requete, mots: mots, qui: g[2] } : null), page = r.location.split("#")[0];
           if (parPage[page]) { parPage[page].push(r); } else { parPage[page] = [r]; groupes.push(parPage[page]); }
+          var p = fiche(d)[6];
+          if (p >= 0 && !parPage[page].some(function (x) { return x.location === page; })) {
+            parPage[page].push({ location: page, title: marque(fiche(p)[1], trouves, {}, 0, fiche(p)[1].length), text: "", score: 0, terms: {} });
+          }
         });
         groupes.forEach(function (g) {
           g.sort(function (a, b) { return (a.location.indexOf("#") >= 0) - (b.location.indexOf("#") >= 0); });
@@ -239,10 +258,12 @@
     });
   }
 
+  function fiche(d) { return blocs[Math.floor(d / meta.bloc)][d % meta.bloc]; }
+
   function resultat(d, score, trouves, manque) {
-    var doc = blocs[Math.floor(d / meta.bloc)][d % meta.bloc], vus = {};
+    var doc = fiche(d), vus = {};
     var titre = marque(doc[1], trouves, vus, 0, doc[1].length);
-    var texte = extrait(doc[4], trouves, vus);
+    var texte = extrait(suites[d] !== undefined ? doc[4] + suites[d] : doc[4], trouves, vus);
     var html = '<p class="cd-resultat__contexte"><span class="cd-resultat__type">' + echappe(doc[2]) + "</span>" +
       (doc[3] ? " " + echappe(doc[3]) : "") + "</p>" + (texte ? '<p class="cd-resultat__extrait">' + texte + "</p>" : "");
     var mots = {};
@@ -261,22 +282,23 @@
   // il tourne dans la page (polyfill) : on attend que le lecteur ouvre la recherche (SETUP).
   if (ici.lastIndexOf("file:", 0) !== 0) { demarrer(); }
 
-  var derniere = 0, file = Promise.resolve();
+  /* Chaque frappe lance sa requête tout de suite, sans attendre la précédente ni un délai : les
+     chargements de fichiers sont partagés (chargerFichiers), les scores sont calculés d'un seul tenant
+     (les tableaux typés communs sont remis à zéro avant toute attente), et seule la plus récente répond.
+     Une requête dépassée s'arrête dès que ses fichiers arrivent, sans charger les blocs de documents. */
+  var derniere = 0;
   addEventListener("message", function (ev) {
     var msg = ev.data;
     if (msg.type === SETUP) {
       demarrer().then(function () { postMessage({ type: READY }); });
     } else if (msg.type === QUERY) {
-      var n = ++derniere;
-      file = file.then(function () {
-        if (n !== derniere) { return null; }  // une frappe plus récente attend : celle-ci est dépassée
-        return new Promise(function (r) { setTimeout(r, 30); }).then(function () {  // frappes rapprochées : une requête
-          if (n !== derniere) { return null; }
-          return demarrer().then(function () { return chercher(msg.data); }).then(function (r) {
-            if (n === derniere) { postMessage({ type: RESULT, data: r }); }
-          });
-        });
-      }).catch(function (e) { postMessage({ type: RESULT, data: { items: [] } }); console.error(e); });
+      var n = ++derniere, depassee = function () { return n !== derniere; };
+      demarrer().then(function () { return depassee() ? null : chercher(msg.data, depassee); }).then(function (r) {
+        if (r && !depassee()) { postMessage({ type: RESULT, data: r }); }
+      }).catch(function (e) {
+        if (!depassee()) { postMessage({ type: RESULT, data: { items: [] } }); }
+        console.error(e);
+      });
     }
   });
 })();

@@ -27,7 +27,6 @@ from ..render import FOLDERS, GeneratedPage
 
 # Field weights: title > names, acronyms, porteur > places, themes > body.
 TITRE, NOMS, LIEUX, THEMES, CORPS = 10.0, 5.0, 3.0, 3.0, 1.0
-STORED_TEXT = 1500  # characters of body kept for snippets
 
 KINDS = {"programme": "Programme", "contact": "Contact", "organisation": "Organisation", "pays": "Pays",
          "zone": "Zone", "theme": "Thématique", "region": "Région", "page": "Page"}
@@ -39,9 +38,10 @@ class SearchDocument:
     kind: str      # a key of KINDS
     title: str
     context: str   # one line: zone, thématique, organisation…
-    text: str      # plain sentences, for snippets
+    text: str      # plain sentences, for snippets (whole: index.py stores the start with the document)
     fields: list[tuple[float, str]] = field(default_factory=list)  # (weight, text), title included
     alias: str = ""  # another exact name (an organisation's acronym): matched exactly, it ranks first too
+    boost: float = 1.0  # front matter `search: boost` of a page: multiplies its scores
 
 
 def _html(path: str) -> str:
@@ -72,10 +72,11 @@ def plain(markdown: str) -> str:
     return _SPACES.sub(" ", html.unescape(text)).strip()
 
 
-def _doc(kind: str, url: str, title: str, context: str, body: list[str], fields: list[tuple[float, str]]) -> SearchDocument:
+def _doc(kind: str, url: str, title: str, context: str, body: list[str], fields: list[tuple[float, str]],
+         boost: float = 1.0) -> SearchDocument:
     text = " ".join(b for b in (plain(x) for x in body if x) if b)
     all_fields = [(TITRE, title), *((w, s) for w, s in fields if s), (CORPS, text)]
-    return SearchDocument(url, kind, title, context, text[:STORED_TEXT], all_fields)
+    return SearchDocument(url, kind, title, context, text, all_fields, boost=boost)
 
 
 def record_documents(cat: Catalogue) -> list[SearchDocument]:
@@ -135,9 +136,18 @@ _HEADING_ID = re.compile(r"\{\s*#([\w-]+)[^}]*\}\s*$")
 
 
 def page_sections(path: str, markdown: str, context: str = "") -> list[SearchDocument]:
-    """One document per section of a page; the part before the first `##` goes to the page itself."""
+    """One document per section of a page; the part before the first `##` goes to the page itself.
+
+    Material's front matter `search:` is honoured: `exclude: true` keeps the
+    page out of the index, `boost: 2` multiplies the scores of the page and of
+    its sections (pagepolicy.py checks both values).
+    """
     front = _FRONT.match(markdown)
     meta = (yaml.safe_load(front.group(1)) or {}) if front else {}
+    search = meta.get("search") if isinstance(meta.get("search"), dict) else {}  # checked by pagepolicy at load
+    if search.get("exclude"):
+        return []
+    boost = float(search.get("boost", 1))
     body = markdown[front.end():] if front else markdown
     url = _html(path)
     page_title = html.unescape(str(meta.get("title") or ""))  # front matter titles are HTML text (markup.text_html)
@@ -151,16 +161,16 @@ def page_sections(path: str, markdown: str, context: str = "") -> list[SearchDoc
             if heading is not None:
                 page_title = page_title or plain(_HEADING_ID.sub("", heading.group(2)))
             if docs and docs[0].url == url:  # a second part of the page's head
-                docs[0] = _doc("page", url, docs[0].title, context, [docs[0].text, text], [])
+                docs[0] = _doc("page", url, docs[0].title or page_title, context, [docs[0].text, text], [], boost)
             else:
-                docs.insert(0, _doc("page", url, page_title, context, [text], []))
+                docs.insert(0, _doc("page", url, page_title, context, [text], [], boost))
             continue
         raw = heading.group(2)
         explicit = _HEADING_ID.search(raw)
         title = plain(_HEADING_ID.sub("", raw))
         anchor = explicit.group(1) if explicit else unique(slugify(title, "-"), used)
         used.add(anchor)
-        docs.append(_doc("page", f"{url}#{anchor}", title, page_title, [text], []))
+        docs.append(_doc("page", f"{url}#{anchor}", title, page_title, [text], [], boost))
     return [d for d in docs if d.title]
 
 

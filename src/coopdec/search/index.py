@@ -16,7 +16,13 @@ build never mixes with files a browser has cached):
 - `t/<n>.js`: postings `{term: [doc, score, doc, score…]}`, doc numbers as
   deltas, score = 4 × quantised BM25F, + 1 if the term is in the title,
   + 2 if it is in the alias;
-- `d/<n>.js`: documents by blocks of BLOCK: url, title, kind, context, text.
+- `d/<n>.js`: documents by blocks of BLOCK: url, title, kind, context, the
+  first STORED_TEXT characters of the text, 1 when the text goes on, and
+  for a section the number of its page's document (-1 otherwise: Material
+  shows a section under its page's title, or without its snippet);
+- `s/<doc>.js`: the rest of a long text, loaded only for a result whose
+  matched words are not in its stored start (so its snippet is still a real
+  sentence around them, and a first query stays light).
 
 Scores are computed here, so the browser only adds numbers.
 """
@@ -33,6 +39,7 @@ from .analysis import terms
 from .documents import KINDS, SearchDocument
 
 BLOCK = 16            # documents per stored block: a first page of results loads few bytes
+STORED_TEXT = 1500    # characters of text stored with each document; the rest is in its own file
 SHARD_BUDGET = 48_000  # characters of postings per shard, before splitting by a longer prefix
 K1, B = 1.2, 0.75
 FOLDER = "assets/recherche"
@@ -77,7 +84,7 @@ def score_documents(docs: list[SearchDocument]) -> tuple[dict[str, dict[int, int
         for weight, counts, length in fields:
             norm = K1 * (1 - B + B * length / average[weight])
             for t, tf in counts.items():
-                raw[t] += weight * tf * (K1 + 1) / (tf + norm)
+                raw[t] += docs[i].boost * weight * tf * (K1 + 1) / (tf + norm)
         for t, s in raw.items():
             idf = math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
             postings[t][i] = max(1, round(s * idf * 10)) * 4 + (1 if t in title else 0) + (2 if t in alias else 0)
@@ -128,9 +135,15 @@ def build_index(documents: list[SearchDocument]) -> BuiltIndex:
     data: dict[str, str] = {}
     for i, content in sorted(shards.items()):
         data[f"t/{i}.js"] = _js("termes", i, content)
+    pages = {d.url: i for i, d in enumerate(docs) if "#" not in d.url}
+    parent = [pages.get(d.url.split("#")[0], -1) if "#" in d.url else -1 for d in docs]
     for b in range(0, len(docs), BLOCK):
-        block = [[d.url, d.title, KINDS[d.kind], d.context, d.text] for d in docs[b:b + BLOCK]]
+        block = [[d.url, d.title, KINDS[d.kind], d.context, d.text[:STORED_TEXT], int(len(d.text) > STORED_TEXT), parent[b + k]]
+                 for k, d in enumerate(docs[b:b + BLOCK])]
         data[f"d/{b // BLOCK}.js"] = _js("docs", b // BLOCK, block)
+    for i, d in enumerate(docs):
+        if len(d.text) > STORED_TEXT:
+            data[f"s/{i}.js"] = _js("suite", i, d.text[STORED_TEXT:])
     meta = {"n": len(docs), "bloc": BLOCK, "cles": [k if i in shards else "" for i, k in enumerate(keys)],
             "titres": title_terms, "alias": alias_terms, "termes": "\n".join(sorted(postings))}
     data["index.js"] = _js("meta", meta)
