@@ -92,7 +92,7 @@ _LISTES = {"programmes": {"p": "pays", "z": "zones", "th": "themes", "o": "odd",
 _GEO = ("p", "z")
 
 
-def _block(jeu: str, records: list[dict[str, Any]], ordre: dict[str, list[str]]) -> dict[str, Any]:
+def _block(jeu: str, records: list[dict[str, Any]], ordre: dict[str, list[str]], terms: bool = True) -> dict[str, Any]:
     """Records as columns: each text once per record, each id as its position in its label set,
     the search terms as positions in one list of terms (most frequent first: shortest numbers).
 
@@ -104,6 +104,9 @@ def _block(jeu: str, records: list[dict[str, Any]], ordre: dict[str, list[str]])
         block[k] = [rang[labels][r[k]] for r in records]
     for k, labels in _LISTES[jeu].items():
         block[k] = [[rang[labels][str(v)] for v in r[k]] for r in records]
+    block["tous"] = [i for i, r in enumerate(records) if r.get("tous")]
+    if not terms:
+        return block
     counts: dict[str, int] = {}
     for r in records:
         for w in r["x"].split():
@@ -112,7 +115,6 @@ def _block(jeu: str, records: list[dict[str, Any]], ordre: dict[str, list[str]])
     place = {w: i for i, w in enumerate(termes)}
     block["termes"] = termes
     block["x"] = [[place[w] for w in r["x"].split()] for r in records]
-    block["tous"] = [i for i, r in enumerate(records) if r.get("tous")]
     return block
 
 
@@ -145,7 +147,8 @@ def explorer_files(cat: Catalogue) -> dict[str, str]:
         records = data[jeu]
         first: dict[str, Any] = {"labels": labels, "total": len(records), "page": PAGE}
         if len(records) > PAGE:
-            first["premiers"] = _block(jeu, records[:PAGE], data["ordre"])
+            # No search terms: a text query waits for the rest anyway (it must see every record).
+            first["premiers"] = _block(jeu, records[:PAGE], data["ordre"], terms=False)
             first["comptes"] = _counts(jeu, records, data["ordre"])
             first["suite"] = explorer_file(jeu, suite=True)
             files[explorer_file(jeu, suite=True)] = _script("CD_SUITE", _block(jeu, records, data["ordre"]))
