@@ -48,10 +48,22 @@ def test_a_late_word_gets_its_snippet_from_file(page, unzipped):
     assert page.external_requests == [] and page.console_errors == []
 
 
+def _open_map(page, title):
+    """Maps load on demand: the page opens without them, the reader asks (keyboard: Enter on the link)."""
+    page.wait_for_load_state("load")
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert page.locator(".cd-carte iframe").count() == 0 and not [u for u in loaded if "leaflet" in u or "/cartes/" in u], loaded
+    link = page.locator(f"a.cd-carte-ouvrir[data-titre='{title}']")
+    assert link.get_attribute("href").endswith(".html")  # without script, the map's own page
+    link.focus()
+    page.keyboard.press("Enter")
+    return page.locator(f"iframe[title='{title}']")
+
+
 def test_country_map_draws_and_its_links_lead_to_records(page, unzipped):
     page.goto((unzipped / "pays" / "mali.html").as_uri())
-    frame_el = page.locator("iframe[title='Carte : Mali']")
-    frame_el.scroll_into_view_if_needed()
+    frame_el = _open_map(page, "Carte : Mali")
+    assert page.evaluate("document.activeElement.tagName") == "IFRAME"  # keyboard: the focus goes to the map
     frame = frame_el.content_frame
     frame.locator("canvas").first.wait_for(timeout=15000)  # shapes are drawn on a canvas (see cartes.js)
     assert frame.locator("a.cd-lien-pays").count() == 5  # Mali and the other Sahel countries, as links
@@ -66,9 +78,7 @@ def test_country_map_draws_and_its_links_lead_to_records(page, unzipped):
 
 def test_world_map_on_the_home_page(page, unzipped):
     page.goto((unzipped / "index.html").as_uri())
-    frame_el = page.locator("iframe[title='Carte du monde des pays du catalogue']")
-    frame_el.scroll_into_view_if_needed()
-    frame = frame_el.content_frame
+    frame = _open_map(page, "Carte du monde des pays du catalogue").content_frame
     frame.locator("canvas").first.wait_for(timeout=15000)
     assert frame.locator("a.cd-lien-pays").count() >= 60
     assert page.external_requests == [] and page.console_errors == []
@@ -76,7 +86,7 @@ def test_world_map_on_the_home_page(page, unzipped):
 
 def test_online_map_page_makes_no_external_request(page, served_site):
     page.goto(f"{served_site}/regions/index.html")
-    frame = page.locator("iframe[title^='Carte de France des régions']").content_frame
+    frame = _open_map(page, "Carte de France des régions, outre-mer compris, avec leurs réseaux et contacts").content_frame
     frame.locator("a.cd-etiquette").first.wait_for(timeout=15000)
     assert page.external_requests == [] and page.console_errors == []
 

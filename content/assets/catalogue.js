@@ -33,6 +33,23 @@
       }
     });
   }
+  // 3. Maps on demand: the link « Afficher la carte interactive » becomes the map's frame, which takes
+  //    the focus (keyboard: Tab then goes through the map's links). Without script, the link opens the map.
+  function cartes() {
+    document.querySelectorAll("a.cd-carte-ouvrir").forEach(function (lien) {
+      if (lien.dataset.cdPret) { return; }
+      lien.dataset.cdPret = "1";
+      lien.addEventListener("click", function (e) {
+        e.preventDefault();
+        var cadre = document.createElement("iframe");
+        cadre.src = lien.getAttribute("href");
+        cadre.title = lien.dataset.titre;
+        lien.parentNode.replaceChild(cadre, lien);
+        cadre.focus();
+      });
+    });
+  }
   window.cdEmpiler = empiler;
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(regler); } else { window.addEventListener("load", regler); }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", cartes); } else { cartes(); }
 })();

@@ -151,7 +151,7 @@ class Project:
         """Files that are not pages: open-data exports, explorer data and script, redirects of old ids, licences."""
         from importlib import resources
 
-        from .explorer import JEUX, explorer_file, explorer_script
+        from .explorer import explorer_files
         from .exports import FOLDER, export_files
         from .licences import FOLDER as LICENCES
         from .licences import licence_files
@@ -162,8 +162,8 @@ class Project:
         date = max(d.date for d in self.catalogue.documents.values())
         for name, text in export_files(self.catalogue, export_settings, date).items():
             written.append(_write(site / FOLDER / name, text))
-        for jeu in JEUX:
-            written.append(_write(site / "assets" / "catalogue" / explorer_file(jeu), explorer_script(self.catalogue, jeu)))
+        for name, text in explorer_files(self.catalogue).items():
+            written.append(_write(site / "assets" / "catalogue" / name, text))
         assets = resources.files("coopdec").joinpath("assets")
         # The explorer filters with the search's analysis: the same module, placed first.
         script = assets.joinpath("analyse.js").read_text(encoding="utf-8") + assets.joinpath("explorateur.js").read_text(encoding="utf-8")

@@ -81,19 +81,86 @@ def explorer_data(cat: Catalogue) -> dict[str, Any]:
 
 
 JEUX = ("programmes", "contacts")
+PAGE = 200  # records shown at first display (explorateur.js shows as many per « Afficher plus »)
+
+# How each record field travels: a text column, an index into a label set (`ordre`), or a list of them.
+_TEXTE = {"programmes": ("id", "t", "d"), "contacts": ("id", "n", "f", "e")}
+_INDEX = {"programmes": {"g": "genres"}, "contacts": {"or": "organisations"}}
+_LISTES = {"programmes": {"p": "pays", "z": "zones", "th": "themes", "o": "odd", "po": "organisations"},
+           "contacts": {"p": "pays", "z": "zones", "th": "themes", "r": "regions"}}
+# Geographic filters: a record open to every country (« tous ») counts under each of their options.
+_GEO = ("p", "z")
 
 
-def explorer_script(cat: Catalogue, jeu: str | None = None) -> str:
-    """The data as a script; with `jeu`, only that set and the labels.
+def _block(jeu: str, records: list[dict[str, Any]], ordre: dict[str, list[str]], terms: bool = True) -> dict[str, Any]:
+    """Records as columns: each text once per record, each id as its position in its label set,
+    the search terms as positions in one list of terms (most frequent first: shortest numbers).
 
-    Why one file per set: each explorer page loads only what it shows (the contacts
-    directory does not load the programmes), which halves what a page loads at scale.
-    """
+    Why columns: at 10,000 programmes the record-per-object form repeats every key and every
+    id string 10,000 times (3.2 MB); this form is decoded in a few milliseconds by explorateur.js."""
+    rang = {k: {v: i for i, v in enumerate(vs)} for k, vs in ordre.items()}
+    block: dict[str, Any] = {k: [r[k] for r in records] for k in _TEXTE[jeu]}
+    for k, labels in _INDEX[jeu].items():
+        block[k] = [rang[labels][r[k]] for r in records]
+    for k, labels in _LISTES[jeu].items():
+        block[k] = [[rang[labels][str(v)] for v in r[k]] for r in records]
+    block["tous"] = [i for i, r in enumerate(records) if r.get("tous")]
+    if not terms:
+        return block
+    counts: dict[str, int] = {}
+    for r in records:
+        for w in r["x"].split():
+            counts[w] = counts.get(w, 0) + 1
+    termes = sorted(counts, key=lambda w: (-counts[w], w))
+    place = {w: i for i, w in enumerate(termes)}
+    block["termes"] = termes
+    block["x"] = [[place[w] for w in r["x"].split()] for r in records]
+    return block
+
+
+def _counts(jeu: str, records: list[dict[str, Any]], ordre: dict[str, list[str]]) -> dict[str, list[int]]:
+    """What each filter option gives when nothing is chosen, as explorateur.js counts it,
+    so that the first display can show the options before the records are all loaded."""
+    out = {}
+    for k, labels in {**_INDEX[jeu], **_LISTES[jeu]}.items():
+        n = dict.fromkeys(ordre[labels], 0)
+        for r in records:
+            values = ordre[labels] if r.get("tous") and k in _GEO else ([r[k]] if k in _INDEX[jeu] else r[k])
+            for v in dict.fromkeys(map(str, values)):
+                n[v] += 1
+        out[k] = list(n.values())
+    return out
+
+
+def explorer_files(cat: Catalogue) -> dict[str, str]:
+    """The explorer's scripts (file name → text): one per set, and a second one for large sets.
+
+    Why two files: each explorer page loads only its own set, and past one page of records
+    (`PAGE`) the first file holds only what the first display needs (labels, the first
+    records, the options' counts); explorateur.js loads the rest (« -suite ») by a <script>
+    tag, which works over file://, as soon as the reader touches the explorer or the address
+    asks for a filtered view. At 10,000 programmes the page opens with about 0.1 MB of data."""
     data = explorer_data(cat)
-    if jeu:
-        data = {"labels": data["labels"], jeu: data[jeu]}
-    return f"window.CD_DONNEES={json_script(data, separators=(',', ':'), sort_keys=True)};\n"
+    labels = {k: [[i, data["labels"][k][i]] for i in ids] for k, ids in data["ordre"].items()}
+    files = {}
+    for jeu in JEUX:
+        records = data[jeu]
+        first: dict[str, Any] = {"labels": labels, "total": len(records), "page": PAGE}
+        if len(records) > PAGE:
+            # No search terms: a text query waits for the rest anyway (it must see every record).
+            first["premiers"] = _block(jeu, records[:PAGE], data["ordre"], terms=False)
+            first["comptes"] = _counts(jeu, records, data["ordre"])
+            first["suite"] = explorer_file(jeu, suite=True)
+            files[explorer_file(jeu, suite=True)] = _script("CD_SUITE", _block(jeu, records, data["ordre"]))
+        else:
+            first["premiers"] = _block(jeu, records, data["ordre"])
+        files[explorer_file(jeu)] = _script("CD_DONNEES", first)
+    return dict(sorted(files.items()))
 
 
-def explorer_file(jeu: str) -> str:
-    return f"donnees-{jeu}.js"
+def _script(name: str, value: object) -> str:
+    return f"window.{name}={json_script(value, separators=(',', ':'), sort_keys=True)};\n"
+
+
+def explorer_file(jeu: str, suite: bool = False) -> str:
+    return f"donnees-{jeu}{'-suite' if suite else ''}.js"
