@@ -50,7 +50,7 @@ INDICATEURS = {
 # At real size every list is shorter (at most 133 contacts, 91 programmes).
 LISTE_MAX = 200
 
-EXPLORATEURS = {"programmes": "programmes/explorateur.md", "contacts": "contacts/index.md"}
+EXPLORATEURS = {"programmes": "programmes/explorateur.md", "contacts": "contacts/explorateur.md"}
 
 PARTENAIRES_RECHERCHES = "geographies/partenaires-recherches.md"
 
@@ -117,9 +117,11 @@ class Links:
     def programme(self, ident: str) -> str:
         return f"[{text_md(self.cat.programmes[ident].titre)}]({self.rel(url('programme', ident))})"
 
-    def contact(self, ident: str) -> str:
+    def contact(self, ident: str, text: str | None = None) -> str:
+        """A link to a contact's page, named by `contact_label` unless `text` (plain text) is given."""
         self.person(self.cat.contacts[ident])
-        return f"[{text_md(contact_label(self.cat.contacts[ident], self.cat))}]({self.rel(url('contact', ident))})"
+        label = text if text is not None else contact_label(self.cat.contacts[ident], self.cat)
+        return f"[{text_md(label)}]({self.rel(url('contact', ident))})"
 
     def organisation(self, ident: str) -> str:
         o = self.cat.organisations[ident]
