@@ -202,19 +202,38 @@ def _render(template: str, path: str, catalogue: Catalogue, **context: Any) -> G
     return GeneratedPage(path, text, links.names_person)
 
 
+def ouvert_a_tous(prog: Any) -> bool:
+    """No country, city or zone recorded: the source does not restrict where it applies (the explorer's « tous »)."""
+    return not prog.pays and not prog.zones and not any(v.pays for v in prog.villes)
+
+
+def par_geographie(programmes: list[Any], catalogue: Catalogue) -> list[tuple[Any, int]]:
+    """Each zone with how many of `programmes` apply there, counting those open to every country, as the explorer does."""
+    tous = sum(1 for p in programmes if ouvert_a_tous(p))
+    ids = {p.id for p in programmes}
+    out = []
+    for z in sorted(catalogue.zones.values(), key=lambda z: int(z.numero)):
+        n = tous + sum(1 for p in catalogue.programmes_par_zone.get(z.id, []) if p.id in ids)
+        if n:
+            out.append((z, n))
+    return out
+
+
 def render_theme(ident: str, catalogue: Catalogue) -> GeneratedPage:
     theme = catalogue.theme(ident)
     assert theme is not None
     parent = catalogue.thematiques.get(getattr(theme, "thematique", ""))
+    programmes = catalogue.programmes_par_theme.get(ident, [])
     return _render("thematique.md.j2", url("theme", ident), catalogue, t=theme, parent=parent,
-                   sous=catalogue.sous_par_thematique.get(ident, []),
-                   programmes=catalogue.programmes_par_theme.get(ident, []),
+                   sous=catalogue.sous_par_thematique.get(ident, []), par_zone=par_geographie(programmes, catalogue),
+                   programmes=programmes,
                    contacts=catalogue.contacts_par_theme.get(ident, []),
                    exemples=catalogue.exemples_par_theme.get(ident, []))
 
 
 def render_zone(ident: str, catalogue: Catalogue) -> GeneratedPage:
     return _render("zone.md.j2", url("zone", ident), catalogue, z=catalogue.zones[ident],
+                   tous=sum(1 for p in catalogue.programmes.values() if ouvert_a_tous(p)),
                    pays=catalogue.pays_par_zone.get(ident, []),
                    programmes=catalogue.programmes_par_zone.get(ident, []),
                    contacts=catalogue.contacts_par_zone.get(ident, []))
