@@ -109,3 +109,13 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, served_site, path):
 def test_call_status_is_shown_on_the_programme_page(page, served_site):
     page.goto(f"{served_site}/programmes/daect-appels-a-projets.html")
     assert page.get_by_text("clôturé (échéance : 31 juillet 2020)").first.is_visible()
+
+
+@pytest.mark.parametrize("width, small", [(358, True), (1366, False)])
+def test_country_dots_shrink_when_the_world_is_small(phone, served_site, width, small):
+    """Zoomed out to fit a phone, a 12 px dot per country hid all of Africa and Europe: the dots shrink there."""
+    phone.set_viewport_size({"width": width, "height": 416 if small else 900})
+    phone.goto(f"{served_site}/cartes/monde.html")
+    phone.locator("a.cd-lien-pays").first.wait_for(timeout=15000)
+    sizes = phone.eval_on_selector_all("a.cd-lien-pays", "els => els.map(e => e.getBoundingClientRect().width)")
+    assert (max(sizes) <= 7) if small else (min(sizes) >= 11), sizes[:5]
