@@ -82,7 +82,7 @@ def test_the_french_authorities_already_working_with_madagascar(reader):
     follow(reader, "Madagascar")
     assert reader.url.endswith("pays/madagascar.html")
     assert reader.get_by_role("heading", name="Qui coopère déjà avec ce pays ?").is_visible()
-    table = reader.locator("article table", has=reader.locator("th", has_text="Collectivité française"))
+    table = reader.locator("article table", has=reader.locator("th", has_text="Côté français"))
     rows = table.locator("tbody tr")
     assert rows.count() >= 4 and rows.first.is_visible()
     assert seen(reader, "Région Grand Est")
