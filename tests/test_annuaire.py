@@ -88,3 +88,19 @@ def test_directory_on_a_phone_shows_each_email_without_sideways_scroll(browser, 
     adviser = page.locator("#annuaire-region-bretagne ~ .cd-annuaire").first.get_by_role("link", name="Aurélia Bouchez")
     assert adviser.is_visible()
     context.close()
+
+
+def test_a_region_page_puts_its_network_and_adviser_first_under_their_organisations(monkeypatch):
+    from coopdec import render
+    from coopdec.annuaire import blocs_region
+
+    blocs = blocs_region("bretagne", CAT)
+    assert [b.organisation.genre for b in blocs][:2] == ["reseau-regional", "autre"]  # RRMA, then the préfecture
+    assert "aurelia-bouchez" in [c.id for c in blocs[1].contacts]
+    assert all(b.contacts for b in blocs[:-1]) or not blocs[-1].contacts  # organisations to write to come first
+    page = render.render_region("bretagne", CAT).markdown
+    assert page.index("Réseau Bretagne Solidaire") < page.index("Aurélia Bouchez") and "Autre organisation" not in page
+    monkeypatch.setitem(render._environment().globals, "LISTE_MAX", 1)
+    page = render.render_region("provence-alpes-cote-d-azur", CAT).markdown
+    assert len(re.findall(r"^    - ", page, flags=re.M)) == 1
+    assert 'explorateur.html#region=provence-alpes-cote-d-azur">voir tout' in page

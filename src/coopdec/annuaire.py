@@ -131,9 +131,42 @@ def annuaire(cat: Catalogue) -> list[Section]:
     return [s for s in (s_national, s_regions, s_pays) if s.groupes]
 
 
+# On a region's page: the network that advises local authorities first, then the State's
+# diplomatic adviser (a préfecture, kind « autre »), then local authorities and the rest.
+ORDRE_REGION = ["reseau-regional", "autre", "ministere", "collectivite-francaise", "association-collectivites",
+                "association", "etablissement-public", "entreprise-fondation", "organisation-internationale",
+                "collectivite-etrangere", "ambassade"]
+
+
+def blocs_region(region: str, cat: Catalogue) -> list[Bloc]:
+    """A region's organisations with their contacts, those with someone to write to first.
+
+    Organisations of the region, and those of contacts cited for it; a contact appears under its organisation.
+    """
+    contacts: dict[str, list[Contact]] = {}
+    for c in cat.contacts.values():
+        if region in c.regions or cat.organisations[c.organisation].region == region:
+            contacts.setdefault(c.organisation, []).append(c)
+    orgs = {o.id: o for o in cat.organisations.values() if o.region == region}
+    orgs.update({o: cat.organisations[o] for o in contacts})
+    ordre = sorted(orgs.values(), key=lambda o: (o.id not in contacts, ORDRE_REGION.index(o.genre), cle_fr(o.nom), o.id))
+    return [Bloc(o, None, _ordre_contacts(contacts.get(o.id, []), cat)) for o in ordre]
+
+
 def pays_cites(c: Contact, cat: Catalogue) -> list[str]:
     """The names of the countries a contact is cited for, in French order."""
     return sorted((cat.pays[p].nom for p in c.pays), key=cle_fr)
+
+
+def couper(blocs: list[Bloc], maximum: int) -> list[Bloc]:
+    """The blocks in order until `maximum` contacts are shown (the last one cut short)."""
+    out, reste = [], maximum
+    for b in blocs:
+        if reste <= 0:
+            break
+        out.append(Bloc(b.organisation, b.pays, b.contacts[:reste]))
+        reste -= len(out[-1].contacts)
+    return out
 
 
 def limiter(sections: list[Section], maximum: int) -> tuple[list[Section], int]:
@@ -143,12 +176,8 @@ def limiter(sections: list[Section], maximum: int) -> tuple[list[Section], int]:
     for s in sections:
         groupes = []
         for g in s.groupes:
-            blocs = []
-            for b in g.blocs:
-                if reste <= 0:
-                    break
-                blocs.append(Bloc(b.organisation, b.pays, b.contacts[:reste]))
-                reste -= len(blocs[-1].contacts)
+            blocs = couper(g.blocs, reste)
+            reste -= sum(len(b.contacts) for b in blocs)
             if blocs:
                 groupes.append(Groupe(g.ancre, g.titre, blocs))
         if groupes:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .annuaire import annuaire, limiter, pays_cites
+from .annuaire import annuaire, limiter
 from .catalogue import Catalogue, _unknown, contact_sort_key
 from .labels import GENRES_ORGANISATION, GENRES_PROGRAMME
 from .pagepolicy import check_page
@@ -214,7 +214,7 @@ def _listing(d: Directive, page_path: str, cat: Catalogue) -> GeneratedPage:
         folder = posixpath.dirname(page_path)
         ctx["base"] = posixpath.relpath(".", folder) + "/" if folder else ""
     elif d.name == "annuaire":
-        ctx.update(tout=annuaire(cat), limiter=limiter, pays_cites=lambda c: pays_cites(c, cat))
+        ctx.update(tout=annuaire(cat), limiter=limiter)
     elif d.name == "organisations":
         items = [x for x in cat.organisations.values()
                  if (not o.get("genre") or x.genre == o["genre"]) and (not o.get("pays") or x.pays == o["pays"])]

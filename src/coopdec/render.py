@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from .annuaire import blocs_region, couper, pays_cites
 from .appels import statut_appel
 from .catalogue import Catalogue, contact_label
 from .labels import CHAMPS, GENRES_ORGANISATION, GENRES_PROGRAMME, ODD, TABLEAUX
@@ -196,7 +197,8 @@ def _render(template: str, path: str, catalogue: Catalogue, **context: Any) -> G
     links = Links(catalogue, path)
     text = env.get_template(template).render(cat=catalogue, link=links, path=path,
                                              contact_label=lambda c: links.person(c) + contact_label(c, catalogue),
-                                             statut=lambda p: statut_appel(p, catalogue), **context)
+                                             statut=lambda p: statut_appel(p, catalogue),
+                                             pays_cites=lambda c: pays_cites(c, catalogue), **context)
     if links.names_person and text.startswith(_FRONT):  # known once the body is rendered
         text = _FRONT + "noindex: true\n" + text[len(_FRONT):]
     return GeneratedPage(path, text, links.names_person)
@@ -257,9 +259,12 @@ def render_partenaires_recherches(catalogue: Catalogue) -> GeneratedPage:
 
 
 def render_region(ident: str, catalogue: Catalogue) -> GeneratedPage:
-    organisations = sorted((o for o in catalogue.organisations.values() if o.region == ident), key=lambda o: cle_fr(o.nom))
-    return _render("region.md.j2", url("region", ident), catalogue, r=catalogue.regions[ident], organisations=organisations,
-                   contacts=catalogue.contacts_par_region.get(ident, []))
+    tous = blocs_region(ident, catalogue)
+    programmes = sorted({p.id: p for b in tous for p in catalogue.programmes_par_organisation.get(b.organisation.id, [])
+                         if b.organisation.region == ident}.values(), key=lambda p: (cle_fr(p.titre), p.id))
+    blocs = couper(tous, _environment().globals["LISTE_MAX"])  # bounded like every list; the rest in the explorer
+    return _render("region.md.j2", url("region", ident), catalogue, r=catalogue.regions[ident], blocs=blocs,
+                   total=sum(len(b.contacts) for b in tous), programmes=programmes)
 
 
 def render_programme(ident: str, catalogue: Catalogue) -> GeneratedPage:
