@@ -16,7 +16,8 @@ PAGES = ["index.html", "thematiques/eau-assainissement.html", "programmes/aimf-e
          "geographies/sahel.html", "programmes/explorateur.html", "contacts/index.html", "contacts/explorateur.html", "chiffres-cles.html", "acter.html",
          "glossaire.html", "odd/6.html", "cartes/pays-mali.html", "cartes/monde.html", "regions/index.html",
          "cartes/france.html", "cartes/zone-sahel.html", "regions/corse.html", "geographies/partenaires-recherches.html",
-         "programmes/daect-appels-a-projets.html", "s-engager/financements.html", "contacts/lucas-giboin.html", "pays/madagascar.html"]
+         "programmes/daect-appels-a-projets.html", "s-engager/financements.html", "contacts/lucas-giboin.html", "pays/madagascar.html",
+         "regions/bretagne.html", "organisations/daect.html", "pays/senegal.html"]
 
 
 @pytest.mark.parametrize("path", PAGES)

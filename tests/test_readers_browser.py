@@ -15,7 +15,12 @@ NARROW_PAGES = ["index.html", "chiffres-cles.html", "geographies/index.html", "g
                 "pays/senegal.html", "programmes/index.html", "programmes/daect-appels-a-projets.html",
                 "programmes/aimf-eau-assainissement.html", "programmes/explorateur.html", "contacts/index.html", "contacts/explorateur.html",
                 "contacts/lucas-giboin.html", "s-engager/financements.html", "acter.html", "regions/index.html",
-                "regions/corse.html", "geographies/partenaires-recherches.html", "glossaire.html"]
+                "regions/corse.html", "geographies/partenaires-recherches.html", "glossaire.html",
+                "regions/bretagne.html", "thematiques/index.html", "thematiques/eau-assainissement.html",
+                "organisations/daect.html", "odd/index.html", "odd/6.html", "pourquoi/index.html",
+                "pourquoi/implication-population.html", "questions.html", "s-engager/cadre-juridique.html",
+                "s-engager/etapes.html", "s-engager/reseaux.html", "a-propos/telechargement.html",
+                "a-propos/donnees.html", "404.html"]
 
 
 @pytest.fixture
