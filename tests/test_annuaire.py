@@ -104,3 +104,11 @@ def test_a_region_page_puts_its_network_and_adviser_first_under_their_organisati
     page = render.render_region("provence-alpes-cote-d-azur", CAT).markdown
     assert len(re.findall(r"^    - ", page, flags=re.M)) == 1
     assert 'explorateur.html#region=provence-alpes-cote-d-azur">voir tout' in page
+
+
+def test_no_reader_page_calls_an_organisation_autre(built_site):
+    """« Autre organisation » told readers nothing (like « Type : Personne » on contact pages): the line is left out."""
+    for folder in ("organisations", "regions", "contacts"):
+        for page in (built_site / folder).glob("*.html"):
+            body = page.read_text(encoding="utf-8")
+            assert "Autre organisation" not in body and "Type : Personne" not in body, page.name
