@@ -32,6 +32,8 @@ def test_contacts_sit_where_an_official_looks_for_them():
     assert "aurelia-bouchez" in _contacts(_groupe("annuaire-region-bretagne"))  # diplomatic adviser, in her region
     assert "bertrand-fort" in _contacts(_groupe("annuaire-ministere"))  # the DAECT, national
     assert "francoise-gianviti" in _contacts(_groupe("annuaire-zone-sahel"))  # embassy in Mali, under its zone
+    cameroun = next(b for b in _groupe("annuaire-zone-afrique-centrale-et-orientale").blocs if b.pays == "cameroun")
+    assert CAT.organisations[cameroun.contacts[0].organisation].genre == "ambassade"  # France's embassy first
     national = next(s for s in SECTIONS if s.ancre == "annuaire-national")
     assert national.groupes[0].titre == "Services de l'État"
     regions = [g.titre for g in next(s for s in SECTIONS if s.ancre == "annuaire-regions").groupes]

@@ -96,7 +96,8 @@ def _blocs_par_pays(contacts: list[tuple[str, Contact]], cat: Catalogue) -> list
 
     def cle(c: Contact) -> tuple:
         org = cat.organisations[c.organisation]
-        return (GENRES.index(org.genre), cle_fr(org.nom), not c.nom, contact_sort_key(c, cat))
+        # France's embassy first: the reader's first interlocutor in the country, then local bodies.
+        return (org.genre != "ambassade", GENRES.index(org.genre), cle_fr(org.nom), not c.nom, contact_sort_key(c, cat))
 
     ordre = sorted(par_pays, key=lambda p: (cle_fr(cat.pays[p].nom), p))
     return [Bloc(None, p, sorted(par_pays[p], key=cle)) for p in ordre]
