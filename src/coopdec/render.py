@@ -147,7 +147,9 @@ class Links:
 
         target = self.rel(EXPLORATEURS[jeu]).removesuffix(".md") + ".html"
         fragment = urlencode(sorted((k, str(v)) for k, v in filtre.items()))
-        return f'<a href="{escape(target + ("#" + fragment if fragment else ""))}">{escape(text)}</a>'
+        # text_html: the link's text may come from the data (a zone's title) and Markdown reads it
+        # again inside the raw <a>; its signs are character references, so `[x](javascript:…)` stays text.
+        return f'<a href="{escape(target + ("#" + fragment if fragment else ""))}">{text_html(text)}</a>'
 
     def email(self, address: str) -> str:
         return f"[{text_md(address)}](mailto:{address})"
