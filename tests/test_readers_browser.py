@@ -13,8 +13,9 @@ CAT = load_catalogue(ROOT / "data", ROOT)
 # Page types a phone reader meets; none may scroll sideways outside an explicit scroll container.
 NARROW_PAGES = ["index.html", "chiffres-cles.html", "geographies/index.html", "geographies/sahel.html", "pays/madagascar.html",
                 "pays/senegal.html", "programmes/index.html", "programmes/daect-appels-a-projets.html",
-                "programmes/aimf-eau-assainissement.html", "programmes/explorateur.html", "contacts/index.html", "contacts/explorateur.html",
-                "contacts/lucas-giboin.html", "s-engager/financements.html", "acter.html", "regions/index.html",
+                "programmes/aimf-eau-assainissement.html", "programmes/explorateur.html", "contacts/index.html",
+                "contacts/explorateur.html", "contacts/lucas-giboin.html", "s-engager/financements.html", "acter.html",
+                "regions/index.html",
                 "regions/corse.html", "geographies/partenaires-recherches.html", "glossaire.html",
                 "regions/bretagne.html", "thematiques/index.html", "thematiques/eau-assainissement.html",
                 "organisations/daect.html", "odd/index.html", "odd/6.html", "pourquoi/index.html",
