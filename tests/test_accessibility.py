@@ -13,10 +13,12 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not AXE.exists(), reason="npm packages not installed (make test installs them)")]
 
 PAGES = ["index.html", "thematiques/eau-assainissement.html", "programmes/aimf-eau-assainissement.html", "pays/mali.html",
-         "geographies/sahel.html", "programmes/explorateur.html", "contacts/index.html", "chiffres-cles.html", "acter.html",
+         "geographies/sahel.html", "programmes/explorateur.html", "contacts/index.html", "contacts/explorateur.html",
+         "chiffres-cles.html", "acter.html",
          "glossaire.html", "odd/6.html", "cartes/pays-mali.html", "cartes/monde.html", "regions/index.html",
          "cartes/france.html", "cartes/zone-sahel.html", "regions/corse.html", "geographies/partenaires-recherches.html",
-         "programmes/daect-appels-a-projets.html", "s-engager/financements.html", "contacts/lucas-giboin.html", "pays/madagascar.html"]
+         "programmes/daect-appels-a-projets.html", "s-engager/financements.html", "contacts/lucas-giboin.html", "pays/madagascar.html",
+         "regions/bretagne.html", "organisations/daect.html", "pays/senegal.html"]
 
 
 @pytest.mark.parametrize("path", PAGES)

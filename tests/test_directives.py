@@ -18,7 +18,7 @@ def _errors(text):
 def test_unknown_directive_lists_the_valid_ones():
     assert _errors("x\n<!-- catalogue:programme -->\n") == [
         "content/page.md:2:1: erreur: directive inconnue « catalogue:programme » ; directives possibles : "
-        "carte, contacts, etapes, exemples, explorateur, financements, organisations, pays, programmes, raisons, textes, "
+        "annuaire, carte, contacts, etapes, exemples, explorateur, financements, organisations, pays, programmes, raisons, textes, "
         "thematiques, zones"]
 
 

@@ -93,7 +93,7 @@ def test_text_filter_behaves_like_the_site_search(page, served_site):
 
 @pytest.mark.browser
 def test_contacts_directory_filters_with_the_keyboard(page, served_site):
-    page.goto(f"{served_site}/contacts/index.html")
+    page.goto(f"{served_site}/contacts/explorateur.html")
     total = _count(page)
     page.locator("#cd-q").focus()
     page.keyboard.press("Tab")  # next control: the organisation filter
@@ -136,7 +136,7 @@ def test_long_lists_show_the_first_records_and_link_to_the_explorer(monkeypatch)
     assert f"Les 3 premiers programmes sur {total}" in page
     assert f'<a href="../programmes/explorateur.html#thematique={theme}">voir tout' in page
     listing = project.expand("<!-- catalogue:contacts -->\n", "contacts/index.md")
-    assert listing.count("\n| [") == 3 and '<a href="index.html">voir tout' in listing
+    assert listing.count("\n| [") == 3 and '<a href="explorateur.html">voir tout' in listing
 
 
 def test_directory_sorts_people_by_family_name():

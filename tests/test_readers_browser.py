@@ -14,8 +14,14 @@ CAT = load_catalogue(ROOT / "data", ROOT)
 NARROW_PAGES = ["index.html", "chiffres-cles.html", "geographies/index.html", "geographies/sahel.html", "pays/madagascar.html",
                 "pays/senegal.html", "programmes/index.html", "programmes/daect-appels-a-projets.html",
                 "programmes/aimf-eau-assainissement.html", "programmes/explorateur.html", "contacts/index.html",
-                "contacts/lucas-giboin.html", "s-engager/financements.html", "acter.html", "regions/index.html",
-                "regions/corse.html", "geographies/partenaires-recherches.html", "glossaire.html"]
+                "contacts/explorateur.html", "contacts/lucas-giboin.html", "s-engager/financements.html", "acter.html",
+                "regions/index.html",
+                "regions/corse.html", "geographies/partenaires-recherches.html", "glossaire.html",
+                "regions/bretagne.html", "thematiques/index.html", "thematiques/eau-assainissement.html",
+                "organisations/daect.html", "odd/index.html", "odd/6.html", "pourquoi/index.html",
+                "pourquoi/implication-population.html", "questions.html", "s-engager/cadre-juridique.html",
+                "s-engager/etapes.html", "s-engager/reseaux.html", "a-propos/telechargement.html",
+                "a-propos/donnees.html", "404.html"]
 
 
 @pytest.fixture
@@ -109,3 +115,13 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, served_site, path):
 def test_call_status_is_shown_on_the_programme_page(page, served_site):
     page.goto(f"{served_site}/programmes/daect-appels-a-projets.html")
     assert page.get_by_text("clôturé (échéance : 31 juillet 2020)").first.is_visible()
+
+
+@pytest.mark.parametrize("width, small", [(358, True), (1366, False)])
+def test_country_dots_shrink_when_the_world_is_small(phone, served_site, width, small):
+    """Zoomed out to fit a phone, a 12 px dot per country hid all of Africa and Europe: the dots shrink there."""
+    phone.set_viewport_size({"width": width, "height": 416 if small else 900})
+    phone.goto(f"{served_site}/cartes/monde.html")
+    phone.locator("a.cd-lien-pays").first.wait_for(timeout=15000)
+    sizes = phone.eval_on_selector_all("a.cd-lien-pays", "els => els.map(e => e.getBoundingClientRect().width)")
+    assert (max(sizes) <= 7) if small else (min(sizes) >= 11), sizes[:5]

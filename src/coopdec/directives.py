@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .annuaire import annuaire, limiter
 from .catalogue import Catalogue, _unknown, contact_sort_key
 from .labels import GENRES_ORGANISATION, GENRES_PROGRAMME
 from .pagepolicy import check_page
@@ -55,6 +56,7 @@ SPECS: dict[str, dict[str, str]] = {
     "etapes": {},
     "financements": {"genre": "genres_programme"},
     "explorateur": {"jeu": "jeux"},
+    "annuaire": {},
 }
 
 
@@ -211,6 +213,8 @@ def _listing(d: Directive, page_path: str, cat: Catalogue) -> GeneratedPage:
         ctx["jeu"] = o["jeu"]
         folder = posixpath.dirname(page_path)
         ctx["base"] = posixpath.relpath(".", folder) + "/" if folder else ""
+    elif d.name == "annuaire":
+        ctx.update(tout=annuaire(cat), limiter=limiter)
     elif d.name == "organisations":
         items = [x for x in cat.organisations.values()
                  if (not o.get("genre") or x.genre == o["genre"]) and (not o.get("pays") or x.pays == o["pays"])]

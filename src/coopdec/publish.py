@@ -26,7 +26,7 @@ GUIDE_ZIP_NAME = "guide-cooperation-decentralisee-guide-seul.zip"
 # files): a guide-only edition, without the record pages, is published beside it.
 GUIDE_SEUIL = 50 * 2**20
 RECORD_FOLDERS = ("programmes", "contacts", "organisations")
-KEEP = {"programmes/index.html", "programmes/explorateur.html", "contacts/index.html"}
+KEEP = {"programmes/index.html", "programmes/explorateur.html", "contacts/index.html", "contacts/explorateur.html"}
 ZIP_FOLDER = "guide-cooperation-decentralisee"
 DOWNLOADS = "telechargement"
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from .annuaire import blocs_region, couper, pays_cites
 from .appels import statut_appel
 from .catalogue import Catalogue, contact_label
 from .labels import CHAMPS, GENRES_ORGANISATION, GENRES_PROGRAMME, ODD, TABLEAUX
@@ -50,7 +51,7 @@ INDICATEURS = {
 # At real size every list is shorter (at most 133 contacts, 91 programmes).
 LISTE_MAX = 200
 
-EXPLORATEURS = {"programmes": "programmes/explorateur.md", "contacts": "contacts/index.md"}
+EXPLORATEURS = {"programmes": "programmes/explorateur.md", "contacts": "contacts/explorateur.md"}
 
 PARTENAIRES_RECHERCHES = "geographies/partenaires-recherches.md"
 
@@ -117,9 +118,11 @@ class Links:
     def programme(self, ident: str) -> str:
         return f"[{text_md(self.cat.programmes[ident].titre)}]({self.rel(url('programme', ident))})"
 
-    def contact(self, ident: str) -> str:
+    def contact(self, ident: str, text: str | None = None) -> str:
+        """A link to a contact's page, named by `contact_label` unless `text` (plain text) is given."""
         self.person(self.cat.contacts[ident])
-        return f"[{text_md(contact_label(self.cat.contacts[ident], self.cat))}]({self.rel(url('contact', ident))})"
+        label = text if text is not None else contact_label(self.cat.contacts[ident], self.cat)
+        return f"[{text_md(label)}]({self.rel(url('contact', ident))})"
 
     def organisation(self, ident: str) -> str:
         o = self.cat.organisations[ident]
@@ -144,7 +147,9 @@ class Links:
 
         target = self.rel(EXPLORATEURS[jeu]).removesuffix(".md") + ".html"
         fragment = urlencode(sorted((k, str(v)) for k, v in filtre.items()))
-        return f'<a href="{escape(target + ("#" + fragment if fragment else ""))}">{escape(text)}</a>'
+        # text_html: the link's text may come from the data (a zone's title) and Markdown reads it
+        # again inside the raw <a>; its signs are character references, so `[x](javascript:…)` stays text.
+        return f'<a href="{escape(target + ("#" + fragment if fragment else ""))}">{text_html(text)}</a>'
 
     def email(self, address: str) -> str:
         return f"[{text_md(address)}](mailto:{address})"
@@ -194,25 +199,45 @@ def _render(template: str, path: str, catalogue: Catalogue, **context: Any) -> G
     links = Links(catalogue, path)
     text = env.get_template(template).render(cat=catalogue, link=links, path=path,
                                              contact_label=lambda c: links.person(c) + contact_label(c, catalogue),
-                                             statut=lambda p: statut_appel(p, catalogue), **context)
+                                             statut=lambda p: statut_appel(p, catalogue),
+                                             pays_cites=lambda c: pays_cites(c, catalogue), **context)
     if links.names_person and text.startswith(_FRONT):  # known once the body is rendered
         text = _FRONT + "noindex: true\n" + text[len(_FRONT):]
     return GeneratedPage(path, text, links.names_person)
+
+
+def ouvert_a_tous(prog: Any) -> bool:
+    """No country, city or zone recorded: the source does not restrict where it applies (the explorer's « tous »)."""
+    return not prog.pays and not prog.zones and not any(v.pays for v in prog.villes)
+
+
+def par_geographie(programmes: list[Any], catalogue: Catalogue) -> list[tuple[Any, int]]:
+    """Each zone with how many of `programmes` apply there, counting those open to every country, as the explorer does."""
+    tous = sum(1 for p in programmes if ouvert_a_tous(p))
+    ids = {p.id for p in programmes}
+    out = []
+    for z in sorted(catalogue.zones.values(), key=lambda z: int(z.numero)):
+        n = tous + sum(1 for p in catalogue.programmes_par_zone.get(z.id, []) if p.id in ids)
+        if n:
+            out.append((z, n))
+    return out
 
 
 def render_theme(ident: str, catalogue: Catalogue) -> GeneratedPage:
     theme = catalogue.theme(ident)
     assert theme is not None
     parent = catalogue.thematiques.get(getattr(theme, "thematique", ""))
+    programmes = catalogue.programmes_par_theme.get(ident, [])
     return _render("thematique.md.j2", url("theme", ident), catalogue, t=theme, parent=parent,
-                   sous=catalogue.sous_par_thematique.get(ident, []),
-                   programmes=catalogue.programmes_par_theme.get(ident, []),
+                   sous=catalogue.sous_par_thematique.get(ident, []), par_zone=par_geographie(programmes, catalogue),
+                   programmes=programmes,
                    contacts=catalogue.contacts_par_theme.get(ident, []),
                    exemples=catalogue.exemples_par_theme.get(ident, []))
 
 
 def render_zone(ident: str, catalogue: Catalogue) -> GeneratedPage:
     return _render("zone.md.j2", url("zone", ident), catalogue, z=catalogue.zones[ident],
+                   tous=sum(1 for p in catalogue.programmes.values() if ouvert_a_tous(p)),
                    pays=catalogue.pays_par_zone.get(ident, []),
                    programmes=catalogue.programmes_par_zone.get(ident, []),
                    contacts=catalogue.contacts_par_zone.get(ident, []))
@@ -236,9 +261,12 @@ def render_partenaires_recherches(catalogue: Catalogue) -> GeneratedPage:
 
 
 def render_region(ident: str, catalogue: Catalogue) -> GeneratedPage:
-    organisations = sorted((o for o in catalogue.organisations.values() if o.region == ident), key=lambda o: cle_fr(o.nom))
-    return _render("region.md.j2", url("region", ident), catalogue, r=catalogue.regions[ident], organisations=organisations,
-                   contacts=catalogue.contacts_par_region.get(ident, []))
+    tous = blocs_region(ident, catalogue)
+    programmes = sorted({p.id: p for b in tous for p in catalogue.programmes_par_organisation.get(b.organisation.id, [])
+                         if b.organisation.region == ident}.values(), key=lambda p: (cle_fr(p.titre), p.id))
+    blocs = couper(tous, _environment().globals["LISTE_MAX"])  # bounded like every list; the rest in the explorer
+    return _render("region.md.j2", url("region", ident), catalogue, r=catalogue.regions[ident], blocs=blocs,
+                   total=sum(len(b.contacts) for b in tous), programmes=programmes)
 
 
 def render_programme(ident: str, catalogue: Catalogue) -> GeneratedPage:

@@ -123,6 +123,11 @@
       L.marker([m.lat, m.lon], { icon: lien(m.url, m.label, "cd-lien-point"), keyboard: false, title: m.label }).addTo(map);
     });
     if (spec.legend && spec.legend.length) { legende(map, spec.legend); }
+    // Zoomed far out (the world map on a phone), countries are a few pixels wide: small dots
+    // keep them visible under their links instead of covering Africa and Europe.
+    function serrer() { map.getContainer().classList.toggle("cd-serre", map.getZoom() < 2); }
+    map.on("zoomend", serrer);
+    serrer();
     recadrer(map, spec.bounds);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Fond de carte : Natural Earth (domaine public)" +
