@@ -163,8 +163,11 @@ def build_real(project: Path, site: Path, keep_material: bool) -> float:
     if keep_material:  # today's search: Material's worker and index, as before this index existed
         (project / "overrides" / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
         hook = project / "hooks" / "catalogue.py"
-        hook.write_text(hook.read_text(encoding="utf-8").replace("_project.write_search(", "(lambda _: None)("),
-                        encoding="utf-8")
+        text = hook.read_text(encoding="utf-8")
+        patched = (text.replace("_project.empty_material_index(", "(lambda _: None)(")  # Material's index kept
+                   .replace('page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}', "pass"))  # and filled
+        assert patched.count("(lambda _: None)(") == 1 and '"exclude": True' not in patched, "hooks/catalogue.py a changé"
+        hook.write_text(patched, encoding="utf-8")
     t = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
                    cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
