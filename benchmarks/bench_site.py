@@ -7,8 +7,10 @@ Each row runs `coopdec publish` (site + offline zip, what `make site` does) in a
 throwaway copy of the project, then a plain Material build of the same Markdown
 (`coopdec generate --out`, same theme, extensions and plugins, no hooks), one
 after the other in the same run: on a shared machine absolute times drift, the
-ratio much less. CPU is user + system of the whole process tree; peak RSS is
-that of the largest process.
+ratio much less. CPU is user + system of the whole process tree (the build's
+second processes included); peak RSS is that of the largest process. Two ratios:
+`make site` (safety scan and zip included) to plain Material, and, at real size,
+`mkdocs build` with the catalogue's hooks to plain Material (what the hooks add).
 
 Heaviest page: the HTML plus everything it loads at open (scripts, styles,
 images, iframes and what they load), counted once each; the search index is
@@ -130,6 +132,10 @@ def bench(size: int | None, tmp: Path) -> dict[str, object]:
     run([sys.executable, "-m", "coopdec", "--root", str(project), "generate", "--out", str(docs)], project)
     _, plain_cpu, _ = run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(plain_config(project, docs))], project)
     row["plain"] = plain_cpu
+    row["hooks"] = None
+    if size is None:  # the catalogue's hooks alone (no safety scan, no zip), as the issue compares them
+        _, row["hooks"], _ = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                                  "-d", str(project / "hooks-site")], project)
     shutil.rmtree(project)
     _refs.cache_clear()
     return row
@@ -150,7 +156,9 @@ def main() -> None:
             r = bench(None if s == "reel" else int(s), Path(tmp))
             print(f"| {r['size']:<21} | {r['wall']:>5.1f} s | {r['cpu']:>5.1f} s | {r['rss']:>5.0f} Mo | {r['pages']:>6} "
                   f"| {r['site']:>5.1f} Mo | {r['zip']:>5.1f} Mo | {r['heaviest']:<42} | {r['median']:>9.1f} Ko "
-                  f"| {r['plain']:>17.1f} s | {r['cpu'] / r['plain']:>6.2f}× |", flush=True)
+                  f"| {r['plain']:>17.1f} s | {r['cpu'] / r['plain']:>6.2f}× "
+                  + (f"| {r['hooks']:>30.1f} s | {r['hooks'] / r['plain']:>6.2f}× |" if r["hooks"] else f"| {'—':>32} | {'—':>7} |"),
+                  flush=True)
 
 
 if __name__ == "__main__":
