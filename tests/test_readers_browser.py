@@ -123,5 +123,7 @@ def test_country_dots_shrink_when_the_world_is_small(phone, served_site, width, 
     phone.set_viewport_size({"width": width, "height": 416 if small else 900})
     phone.goto(f"{served_site}/cartes/monde.html")
     phone.locator("a.cd-lien-pays").first.wait_for(timeout=15000)
+    phone.wait_for_load_state("load")
+    phone.wait_for_timeout(500)  # the map is fitted at `load`, and again 150 ms after a resize
     sizes = phone.eval_on_selector_all("a.cd-lien-pays", "els => els.map(e => e.getBoundingClientRect().width)")
     assert (max(sizes) <= 7) if small else (min(sizes) >= 11), sizes[:5]
