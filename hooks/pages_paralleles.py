@@ -28,24 +28,18 @@ _share: set = set()  # the files the child renders
 _files = None  # the build's Files, kept for the checks at on_post_build
 _child = None
 _in_child = False
-log = logging.getLogger("mkdocs.hooks.pages_paralleles")
 
 
-class _Capture(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
+def _collector():
+    """The catalogue hook's warning collector (hooks/catalogue.py `_Warnings`), found by its marker."""
+    return [h for h in logging.getLogger("mkdocs").handlers if getattr(h, "coopdec", False)]
 
 
 def _render_share(share, config, files, nav):
     """In the child: Markdown, template and file of each page of `share`; what the parent must check."""
     global _in_child
     _in_child = True
-    capture = _Capture()
-    logging.getLogger("mkdocs").addHandler(capture)
+    before = [len(h.messages) for h in _collector()]
     for file in share:
         _populate_page(file.page, config, files)
     env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
@@ -53,7 +47,7 @@ def _render_share(share, config, files, nav):
     for file in share:
         _build_page(file.page, config, doc_files, nav, env)
     return {
-        "warnings": capture.messages,
+        "warnings": [m for h, n in zip(_collector(), before, strict=True) for m in h.messages[n:]],
         "anchors": {f.src_uri: sorted(f.page.present_anchor_ids or ()) for f in share},
         "links": {f.src_uri: {to.src_uri: dict(links) for to, links in (f.page.links_to_anchors or {}).items()}
                   for f in share},
@@ -105,7 +99,7 @@ def on_post_build(config):
         return
     result, _child = _child.join(), None
     # The child printed its warnings; the catalogue's collector (strict build) gets them here.
-    for handler in [h for h in logging.getLogger("mkdocs").handlers if getattr(h, "coopdec", False)]:
+    for handler in _collector():
         handler.messages.extend(result["warnings"])
     by_uri = {f.src_uri: f for f in _files}
     for uri, anchors in result["anchors"].items():
