@@ -8,7 +8,8 @@ throwaway copy of the project, then a plain Material build of the same Markdown
 (`coopdec generate --out`, same theme, extensions and plugins, no hooks), one
 after the other in the same run: on a shared machine absolute times drift, the
 ratio much less. CPU is user + system of the whole process tree (the build's
-second processes included); peak RSS is that of the largest process. Two ratios:
+second processes included); peak RSS is that of the largest process, and "mémoire (arbre)" the peak sum
+of PSS over the whole process tree (shared pages counted once). Two ratios:
 `make site` (safety scan and zip included) to plain Material, and, at real size,
 `mkdocs build` with the catalogue's hooks to plain Material (what the hooks add).
 
@@ -27,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from functools import cache
 from pathlib import Path
@@ -40,16 +42,51 @@ REF = re.compile(r"""<(?:script|img|iframe)[^>]*\ssrc="([^"]+)"|<link[^>]*\shref
 MB = 2**20
 
 
-def run(command: list[str], cwd: Path) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (process tree) and peak RSS (MB) of one command."""
+def _tree_pss(root: int) -> int:
+    """Proportional set size (kB) of a process and all its descendants: memory shared after a fork is
+    counted once, split between the processes that share it."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, ()))
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, float, float, float]:
+    """Wall seconds, CPU seconds (process tree), peak RSS of the largest process (MB) and peak memory of
+    the whole process tree (sum of PSS, sampled every 0.2 s, MB) of one command."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     t0 = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL)
+    tree = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            tree[0] = max(tree[0], _tree_pss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
+    done.set()
+    sampler.join()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"échec : {' '.join(command)}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, tree[0] / 1024
 
 
 def project_copy(dest: Path, size: int | None) -> Path:
@@ -124,17 +161,17 @@ def measure_site(site: Path, zipf: Path) -> dict[str, object]:
 def bench(size: int | None, tmp: Path) -> dict[str, object]:
     project = project_copy(tmp / f"p{size or 'reel'}", size)
     site, dist = project / "site", project / "dist"
-    wall, cpu, rss = run([sys.executable, "-m", "coopdec", "--root", str(project), "publish", "--site", str(site),
-                          "--dist", str(dist)], project)
-    row = {"size": "réel" if size is None else f"{size} / {size // 2}", "wall": wall, "cpu": cpu, "rss": rss}
+    wall, cpu, rss, tree = run([sys.executable, "-m", "coopdec", "--root", str(project), "publish", "--site", str(site),
+                                "--dist", str(dist)], project)
+    row = {"size": "réel" if size is None else f"{size} / {size // 2}", "wall": wall, "cpu": cpu, "rss": rss, "tree": tree}
     row.update(measure_site(site, dist / "guide-cooperation-decentralisee-hors-ligne.zip"))
     docs = project / "plain-docs"
     run([sys.executable, "-m", "coopdec", "--root", str(project), "generate", "--out", str(docs)], project)
-    _, plain_cpu, _ = run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(plain_config(project, docs))], project)
+    _, plain_cpu, _, _ = run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(plain_config(project, docs))], project)
     row["plain"] = plain_cpu
     row["hooks"] = None
     if size is None:  # the catalogue's hooks alone (no safety scan, no zip), as the issue compares them
-        _, row["hooks"], _ = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+        _, row["hooks"], _, _ = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
                                   "-d", str(project / "hooks-site")], project)
     shutil.rmtree(project)
     _refs.cache_clear()
@@ -147,15 +184,16 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine : {os.cpu_count()} cœurs, charge moyenne {os.getloadavg()[0]:.1f} au départ (machine partagée : "
           "comparez les rapports et le temps CPU plutôt que le temps écoulé)")
-    head = (f"| {'programmes / contacts':<21} | {'mur':>7} | {'CPU':>7} | {'RSS max':>8} | {'pages':>6} | {'site':>8} | {'zip':>8} "
-            f"| {'page la plus lourde (à l ouverture)':<42} | {'page médiane':>12} | {'Material seul (CPU)':>19} | {'rapport':>7} |")
+    head = (f"| {'programmes / contacts':<21} | {'mur':>7} | {'CPU':>7} | {'RSS max':>8} | {'mémoire (arbre)':>15} | {'pages':>6} "
+            f"| {'site':>8} | {'zip':>8} | {'page la plus lourde (à l ouverture)':<42} | {'page médiane':>12} "
+            f"| {'Material seul (CPU)':>19} | {'rapport':>7} | {'mkdocs build avec hooks (CPU)':>32} | {'rapport':>7} |")
     print(head)
     print("|" + "|".join("-" * (len(c)) for c in head.split("|")[1:-1]) + "|")
     with tempfile.TemporaryDirectory() as tmp:
         for s in args.sizes:
             r = bench(None if s == "reel" else int(s), Path(tmp))
-            print(f"| {r['size']:<21} | {r['wall']:>5.1f} s | {r['cpu']:>5.1f} s | {r['rss']:>5.0f} Mo | {r['pages']:>6} "
-                  f"| {r['site']:>5.1f} Mo | {r['zip']:>5.1f} Mo | {r['heaviest']:<42} | {r['median']:>9.1f} Ko "
+            print(f"| {r['size']:<21} | {r['wall']:>5.1f} s | {r['cpu']:>5.1f} s | {r['rss']:>5.0f} Mo | {r['tree']:>12.0f} Mo "
+                  f"| {r['pages']:>6} | {r['site']:>5.1f} Mo | {r['zip']:>5.1f} Mo | {r['heaviest']:<42} | {r['median']:>9.1f} Ko "
                   f"| {r['plain']:>17.1f} s | {r['cpu'] / r['plain']:>6.2f}× "
                   + (f"| {r['hooks']:>30.1f} s | {r['hooks'] / r['plain']:>6.2f}× |" if r["hooks"] else f"| {'—':>32} | {'—':>7} |"),
                   flush=True)

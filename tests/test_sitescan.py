@@ -12,6 +12,10 @@ INJECTIONS = {
     "handler": '<img src="x.png" onerror="alert(1)">',
     "handler-svg": '<svg><rect onload="alert(1)"></rect></svg>',
     "encoded-scheme": '<a href="java&#x73;cript:alert(1)">x</a>',
+    # The scan skips URLs without « : » (no scheme possible): a colon written as an entity still has one.
+    "entity-colon": '<a href="javascript&colon;alert(1)">x</a>',
+    "numeric-colon": '<a href="javascript&#58;alert(1)">x</a>',
+    "srcset-scheme": '<img srcset="a.png 1x, javascript:alert(1) 2x">',
     "spaced-scheme": '<a href=" javascript:alert(1)">x</a>',
     "data-scheme": '<a href="data:text/html,<script>alert(1)</script>">x</a>',
     "svg-href": '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',

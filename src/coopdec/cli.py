@@ -11,7 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-from .build import Project
 from .problems import CatalogueError
 
 
@@ -39,6 +38,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    from .build import Project
     from .generate import write_source_folder
     from .geo import BasemapError
     from .offline import ThirdPartyError

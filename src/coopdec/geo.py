@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .catalogue import Catalogue, contact_label
 from .text import cle_fr
+
+if TYPE_CHECKING:  # the safety scan renders reference maps without loading the schema
+    from .catalogue import Catalogue
 
 # One colour per zone (numero 1-11), distinguishable and dark enough for white outlines.
 ZONE_COLOURS = ["#1b9e77", "#66a61e", "#d95f02", "#7570b3", "#e7298a", "#1f78b4",
@@ -209,6 +211,8 @@ REGION_SANS = "#9fa8da"
 
 def map_france(cat: Catalogue, basemap_bounds: dict[str, Any], regions_geo: dict[str, Any] | None = None) -> MapSpec:
     """One shape per region, overseas in insets, each a link to its region page, names shown."""
+    from .catalogue import contact_label
+
     spec = MapSpec("france", "Carte de France : les régions, avec leurs réseaux et contacts")
     by_region: dict[str, list[str]] = {}
     for o in sorted(cat.organisations.values(), key=lambda o: cle_fr(o.nom)):

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,6 +38,7 @@ from .markup import ALLOWED_SCHEMES, is_site_local, url_scheme
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "data", "cite", "background", "xlink:href",
                             "ping", "manifest", "codebase", "longdesc", "usemap", "icon", "srcset", "imagesrcset"})
 FORBIDDEN_ELEMENTS = frozenset({"object", "embed", "applet", "base", "frameset", "portal", "template"})
+_SPECIAL = FORBIDDEN_ELEMENTS | {"iframe", "frame", "form", "meta", "script"}  # checked beyond their attributes
 JSON_TYPES = frozenset({"application/json", "application/ld+json", "importmap"})
 _LITERALS = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|-?\b\d+(?:\.\d+)?(?:[eE][-+]?\d+)?\b')
 _SPACE = re.compile(r"\s+")
@@ -69,6 +71,14 @@ def _resolve(site: Path, page: Path, src: str) -> Path | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _script_in_site(site: Path, folder: Path, src: str) -> bool:
+    """A local script URL, seen from a page in `folder`, names a file inside the site (the same few
+    scripts on every page of a folder: resolved once)."""
+    target = _resolve(site, folder / "page.html", src)
+    return target is not None and target.is_file() and target.is_relative_to(site.resolve())
+
+
 def check_page(site: Path, path: Path, text: str, shapes: frozenset[str] | None, inline: list[str] | None = None) -> list[Finding]:
     """Findings of one page. With `shapes=None`, only collects its inline code into `inline`."""
     where = path.relative_to(site).as_posix()
@@ -81,19 +91,22 @@ def check_page(site: Path, path: Path, text: str, shapes: frozenset[str] | None,
         tag = node.tag
         if tag is None or tag.startswith("-"):
             continue
-        values = {n: v or "" for n, v in node.attributes.items()}
-        if tag in FORBIDDEN_ELEMENTS:
-            flag(f"élément <{tag}> inattendu")
-        for name, value in values.items():
+        attributes = node.attributes
+        for name, value in attributes.items():  # on every element: the hot loop, kept to plain string tests
             if name.startswith("on"):
                 flag(f"attribut « {name} » sur <{tag}> : du code qui s'exécuterait chez le lecteur")
             elif name == "srcdoc":
                 flag(f"attribut srcdoc sur <{tag}>")
-            elif name in URL_ATTRIBUTES:
+            elif value and ":" in value and name in URL_ATTRIBUTES:  # no « : », no scheme
                 for url in (value.split(",") if name.endswith("srcset") else [value]):
                     scheme = url_scheme(url.strip())
                     if scheme and scheme not in ALLOWED_SCHEMES:
                         flag(f"adresse « {url.strip()[:60]} » ({name} de <{tag}>) : schéma « {scheme}: » interdit")
+        if tag not in _SPECIAL:
+            continue
+        values = {n: v or "" for n, v in attributes.items()}
+        if tag in FORBIDDEN_ELEMENTS:
+            flag(f"élément <{tag}> inattendu")
         if tag in ("iframe", "frame") and not is_site_local(values.get("src", "")):
             flag(f"cadre vers « {values.get('src', '')[:60]} » : seules les pages du site peuvent être intégrées")
         if tag == "form" and "action" in values and not is_site_local(values["action"]):
@@ -108,10 +121,9 @@ def check_page(site: Path, path: Path, text: str, shapes: frozenset[str] | None,
         kind = values.get("type", "").lower() or None
         if "src" in values:
             src = values["src"]
-            target = _resolve(site, path, src) if is_site_local(src) else None
             if not is_site_local(src):
                 flag(f"script externe « {src[:80]} » : les scripts viennent du site lui-même")
-            elif target is None or not target.is_file() or not target.is_relative_to(site.resolve()):
+            elif not _script_in_site(site, path.parent, src):
                 flag(f"script « {src[:80]} » introuvable dans le site")
             if code.strip():
                 flag("script avec src et du code en ligne")
