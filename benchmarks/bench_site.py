@@ -153,7 +153,9 @@ def measure_site(site: Path, zipf: Path) -> dict[str, object]:
     pages = [p for p in files if p.suffix == ".html" and "cartes" not in p.relative_to(site).parts]
     sizes = sorted(p.stat().st_size for p in pages)
     heavy = max(pages, key=opened)
+    guide = zipf.with_name("guide-cooperation-decentralisee-guide-seul.zip")  # past 50 MB, beside the whole zip
     return {"pages": len(pages), "site": sum(p.stat().st_size for p in files) / MB, "zip": zipf.stat().st_size / MB,
+            "guide": guide.stat().st_size / MB if guide.exists() else None,
             "heaviest": f"{heavy.relative_to(site).as_posix()} {opened(heavy) / 1024:.0f} Ko",
             "median": statistics.median(sizes) / 1024}
 
@@ -185,7 +187,7 @@ def main() -> None:
     print(f"machine : {os.cpu_count()} cœurs, charge moyenne {os.getloadavg()[0]:.1f} au départ (machine partagée : "
           "comparez les rapports et le temps CPU plutôt que le temps écoulé)")
     head = (f"| {'programmes / contacts':<21} | {'mur':>7} | {'CPU':>7} | {'RSS max':>8} | {'mémoire (arbre)':>15} | {'pages':>6} "
-            f"| {'site':>8} | {'zip':>8} | {'page la plus lourde (à l ouverture)':<42} | {'page médiane':>12} "
+            f"| {'site':>8} | {'zip':>8} | {'zip guide seul':>14} | {'page la plus lourde (à l ouverture)':<42} | {'page médiane':>12} "
             f"| {'Material seul (CPU)':>19} | {'rapport':>7} | {'mkdocs build avec hooks (CPU)':>32} | {'rapport':>7} |")
     print(head)
     print("|" + "|".join("-" * (len(c)) for c in head.split("|")[1:-1]) + "|")
@@ -193,7 +195,8 @@ def main() -> None:
         for s in args.sizes:
             r = bench(None if s == "reel" else int(s), Path(tmp))
             print(f"| {r['size']:<21} | {r['wall']:>5.1f} s | {r['cpu']:>5.1f} s | {r['rss']:>5.0f} Mo | {r['tree']:>12.0f} Mo "
-                  f"| {r['pages']:>6} | {r['site']:>5.1f} Mo | {r['zip']:>5.1f} Mo | {r['heaviest']:<42} | {r['median']:>9.1f} Ko "
+                  f"| {r['pages']:>6} | {r['site']:>5.1f} Mo | {r['zip']:>5.1f} Mo | "
+                  + (f"{r['guide']:>11.1f} Mo" if r["guide"] else f"{'—':>14}") + f" | {r['heaviest']:<42} | {r['median']:>9.1f} Ko "
                   f"| {r['plain']:>17.1f} s | {r['cpu'] / r['plain']:>6.2f}× "
                   + (f"| {r['hooks']:>30.1f} s | {r['hooks'] / r['plain']:>6.2f}× |" if r["hooks"] else f"| {'—':>32} | {'—':>7} |"),
                   flush=True)
