@@ -163,6 +163,7 @@ def expected_shapes(site: Path) -> frozenset[str]:
 
 def scan_site(site: Path) -> list[Finding]:
     """Every finding in every HTML file of `site`, sorted."""
+    _script_in_site.cache_clear()  # the files on disk may have changed since a previous scan
     shapes = expected_shapes(site)
     findings: list[Finding] = []
     for path in sorted(site.rglob("*.html")):
