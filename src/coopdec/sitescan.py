@@ -27,7 +27,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -71,16 +70,18 @@ def _resolve(site: Path, page: Path, src: str) -> Path | None:
     return None
 
 
-@lru_cache(maxsize=4096)
-def _script_in_site(site: Path, folder: Path, src: str) -> bool:
-    """A local script URL, seen from a page in `folder`, names a file inside the site (the same few
-    scripts on every page of a folder: resolved once)."""
-    target = _resolve(site, folder / "page.html", src)
+def _script_in_site(site: Path, page: Path, src: str) -> bool:
+    """A local script URL, seen from `page`, names a file inside the site."""
+    target = _resolve(site, page, src)
     return target is not None and target.is_file() and target.is_relative_to(site.resolve())
 
 
-def check_page(site: Path, path: Path, text: str, shapes: frozenset[str] | None, inline: list[str] | None = None) -> list[Finding]:
-    """Findings of one page. With `shapes=None`, only collects its inline code into `inline`."""
+def check_page(site: Path, path: Path, text: str, shapes: frozenset[str] | None, inline: list[str] | None = None,
+               scripts: dict[tuple[Path, str], bool] | None = None) -> list[Finding]:
+    """Findings of one page. With `shapes=None`, only collects its inline code into `inline`.
+    `scripts` keeps, for one scan, whether each (folder, script URL) names a file of the site:
+    every page of a folder loads the same few scripts."""
+    scripts = {} if scripts is None else scripts
     where = path.relative_to(site).as_posix()
     findings: list[Finding] = []
 
@@ -123,8 +124,12 @@ def check_page(site: Path, path: Path, text: str, shapes: frozenset[str] | None,
             src = values["src"]
             if not is_site_local(src):
                 flag(f"script externe « {src[:80]} » : les scripts viennent du site lui-même")
-            elif not _script_in_site(site, path.parent, src):
-                flag(f"script « {src[:80]} » introuvable dans le site")
+            else:
+                key = (path.parent, src)
+                if key not in scripts:
+                    scripts[key] = _script_in_site(site, path, src)
+                if not scripts[key]:
+                    flag(f"script « {src[:80]} » introuvable dans le site")
             if code.strip():
                 flag("script avec src et du code en ligne")
         elif kind in JSON_TYPES:
@@ -163,11 +168,11 @@ def expected_shapes(site: Path) -> frozenset[str]:
 
 def scan_site(site: Path) -> list[Finding]:
     """Every finding in every HTML file of `site`, sorted."""
-    _script_in_site.cache_clear()  # the files on disk may have changed since a previous scan
     shapes = expected_shapes(site)
     findings: list[Finding] = []
+    scripts: dict[tuple[Path, str], bool] = {}
     for path in sorted(site.rglob("*.html")):
-        findings += check_page(site, path, path.read_text(encoding="utf-8", errors="replace"), shapes)
+        findings += check_page(site, path, path.read_text(encoding="utf-8", errors="replace"), shapes, scripts=scripts)
     return sorted(findings)
 
 
